@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+/**
+ * The one typed configuration, read from the environment and checked at start-up.
+ * Each key: its environment variable, default and what it is for.
+ */
+const schema = z.object({
+  /** DATABASE_URL: the PostGIS database. */
+  databaseUrl: z.string().url().default('postgres://postgres@127.0.0.1:5432/etablera'),
+  /** PORT: HTTP port of API and map. */
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** LOG_LEVEL: pino level; tests use silent. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** CLIENT_DIST: the built map client served at `/`. */
+  clientDist: z.string().default(path.join(repoRoot, 'map-client', 'dist')),
+  /** BASEMAP_STYLE_URL: optional external MapLibre style for deployments with internet. */
+  basemapStyleUrl: z.string().url().optional(),
+  /** PREMISES_STALE_AFTER_DAYS: unconfirmed listings leave the matching after this many days. */
+  premisesStaleAfterDays: z.coerce.number().int().min(1).default(90),
+  /** TRUST_PROXY: set behind a TLS-terminating proxy so Secure cookies and client IPs work. */
+  trustProxy: z.coerce.boolean().default(false),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads the configuration; throws a message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse({
+    databaseUrl: env.DATABASE_URL,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    clientDist: env.CLIENT_DIST,
+    basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
+    premisesStaleAfterDays: env.PREMISES_STALE_AFTER_DAYS,
+    trustProxy: env.TRUST_PROXY,
+  });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${issues}`);
+  }
+  return { ...parsed.data, ...overrides };
+}

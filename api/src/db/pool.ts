@@ -1,0 +1,16 @@
+import pg from 'pg';
+
+// Dates stay 'YYYY-MM-DD' strings: a JS Date would shift them across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+// numeric (prices, areas) as numbers: our magnitudes are far inside double precision.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+
+export type Db = pg.Pool;
+export type DbClient = pg.PoolClient;
+/** Anything that runs a query: the pool or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'>;
+
+export function createPool(connectionString: string, max = 10): Db {
+  return new pg.Pool({ connectionString, max, application_name: 'etablera' });
+}

@@ -1,0 +1,7 @@
+/**
+ * Plausible coordinates for data about Sweden, with a margin: anything outside is a
+ * mistake (most often SWEREF 99 TM metres passed as degrees, or lat/lon swapped).
+ */
+export const SWEDEN_LONLAT = { minX: 10.0, minY: 55.0, maxX: 24.5, maxY: 69.5 };
+/** EPSG:3006's area of use, rounded outward. */
+export const SWEDEN_SWEREF = { minX: 180_000, minY: 6_050_000, maxX: 1_090_000, maxY: 7_710_000 };

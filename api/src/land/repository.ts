@@ -1,0 +1,16 @@
+import type { Queryable } from '../db/pool';
+import { sqlFile } from '../db/sql-file';
+import type { Srid } from '../geo/crs';
+import type { LandProperties } from './schema';
+
+export const listLandSql = sqlFile(__dirname, 'list-land.sql');
+const upsertLandSql = sqlFile(__dirname, 'upsert-land.sql');
+
+/** Inserts or updates one parcel by ref; true when inserted. */
+export async function upsertLand(db: Queryable, p: LandProperties, geometry: unknown, srid: Srid): Promise<boolean> {
+  const { rows } = await db.query(upsertLandSql, [
+    p.ref, p.ownerType, p.ownerName ?? null, p.status, p.priceSekPerM2 ?? null, p.areaRef ?? null,
+    p.illustrative, p.source ?? null, JSON.stringify(geometry), srid,
+  ]);
+  return rows[0].inserted;
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../db/pool';
+import { layerRouter } from '../layers/layer-router';
+import { listLandSql } from './repository';
+import { landQuery } from './schema';
+
+/** GET /api/land, /api/land/:ref */
+export const landRoutes = (db: Db) =>
+  layerRouter(db, {
+    name: 'land',
+    query: landQuery,
+    listSql: listLandSql,
+    extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
+  });

@@ -1,0 +1,1 @@
+select 1 from areas where ref = $1;

@@ -1,0 +1,103 @@
+import GJV from 'geojson-validation';
+import type { Srid } from '../geo/crs';
+import { geometryProblem } from '../geo/validate-geometry';
+import { zodMessage } from '../http/validate';
+import { PLAN_LEVEL_FIELDS } from '../plans/schema';
+import { LAYERS, type LayerName } from './registry';
+import { LoadError, type LoadIssue } from './load-error';
+
+export interface CheckedFeature {
+  index: number;
+  ref: string;
+  properties: Record<string, unknown> & { ref: string };
+  geometry: unknown;
+}
+
+// Past this many problems a listing stops helping; the count still tells the size.
+const MAX_ISSUES = 50;
+
+/** Parses a layer file's text; malformed JSON or a non-FeatureCollection is a LoadError. */
+export function parseFeatureCollection(text: string): { features: unknown[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new LoadError([{ index: null, reason: `malformed JSON: ${(err as Error).message}` }]);
+  }
+  if (!json || typeof json !== 'object' || (json as { type?: unknown }).type !== 'FeatureCollection') {
+    throw new LoadError([{ index: null, reason: 'the file is not a GeoJSON FeatureCollection' }]);
+  }
+  if (!Array.isArray((json as { features?: unknown }).features)) {
+    throw new LoadError([{ index: null, reason: 'the FeatureCollection has no features array' }]);
+  }
+  return json as { features: unknown[] };
+}
+
+function refOf(f: unknown): string | undefined {
+  const ref = (f as { properties?: { ref?: unknown } })?.properties?.ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+function checkOne(layer: LayerName, f: unknown, index: number, srid: Srid): CheckedFeature | LoadIssue {
+  const ref = refOf(f);
+  const structure = GJV.isFeature(f, true) as string[];
+  if (structure.length > 0) return { index, ref, reason: `not a valid GeoJSON Feature: ${structure.join('; ')}` };
+  const feature = f as { properties: unknown; geometry: unknown };
+  if (!feature.properties || typeof feature.properties !== 'object') return { index, ref, reason: 'properties: must be an object' };
+  if (ref === undefined) return { index, reason: "properties.ref: is required (a non-empty string, unique within the layer)" };
+  const spec = LAYERS[layer];
+  const geo = geometryProblem(feature.geometry, spec.geometryKinds, srid);
+  if (geo) return { index, ref, reason: geo };
+  const props = spec.properties.safeParse(feature.properties);
+  if (!props.success) return { index, ref, reason: zodMessage(props.error) };
+  return { index, ref, properties: props.data as CheckedFeature['properties'], geometry: feature.geometry };
+}
+
+/** Every zone of a plan must carry the same plan-level fields. */
+function planConsistency(items: CheckedFeature[]): LoadIssue[] {
+  const first = new Map<string, CheckedFeature>();
+  const issues: LoadIssue[] = [];
+  for (const item of items) {
+    const planId = item.properties.planId as string;
+    const seen = first.get(planId);
+    if (!seen) {
+      first.set(planId, item);
+      continue;
+    }
+    const differs = PLAN_LEVEL_FIELDS.find((k) => (item.properties[k] ?? null) !== (seen.properties[k] ?? null));
+    if (differs) {
+      issues.push({
+        index: item.index,
+        ref: item.ref,
+        reason: `${differs} differs from feature ${seen.index} of the same plan '${planId}'`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Checks every feature of a layer (structure, geometry, properties, unique refs, plan
+ * consistency) without touching the database; throws a LoadError listing the problems.
+ */
+export function checkFeatures(layer: LayerName, features: unknown[], srid: Srid): CheckedFeature[] {
+  const issues: LoadIssue[] = [];
+  const items: CheckedFeature[] = [];
+  const seenRefs = new Map<string, number>();
+  features.forEach((f, index) => {
+    const r = checkOne(layer, f, index, srid);
+    if (!('properties' in r)) return void issues.push(r);
+    const dup = seenRefs.get(r.ref);
+    if (dup !== undefined) return void issues.push({ index, ref: r.ref, reason: `duplicate ref: feature ${dup} has the same ref` });
+    seenRefs.set(r.ref, index);
+    items.push(r);
+  });
+  if (layer === 'plans') issues.push(...planConsistency(items));
+  if (issues.length > 0) {
+    issues.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+    const shown = issues.slice(0, MAX_ISSUES);
+    if (issues.length > MAX_ISSUES) shown.push({ index: null, reason: `... and ${issues.length - MAX_ISSUES} more problems` });
+    throw new LoadError(shown);
+  }
+  return items;
+}

@@ -1,0 +1,1 @@
+select ref from areas where ref = any ($1::text[]);

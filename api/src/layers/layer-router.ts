@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import type { ZodType } from 'zod';
+import type { Db } from '../db/pool';
+import { parseQuery } from '../http/validate';
+import { notFound } from '../errors/app-error';
+import { checkCommonFilters, commonParams, featureCollection, type CommonFilters } from './read-query';
+import { WGS84 } from '../geo/crs';
+import { getQuery } from './get-query';
+
+export interface LayerReader<Q extends CommonFilters> {
+  /** URL segment and name in messages, e.g. 'land'. */
+  name: string;
+  /** Strict zod schema of the list query (commonQuery plus the layer's enums). */
+  query: ZodType<Q>;
+  /** SQL returning one row `{ features }`: a JSON array text; params: commonParams + extra. */
+  listSql: string;
+  /** The layer-specific parameters after the common seven (null = no filter). */
+  extraParams: (q: Q) => unknown[];
+}
+
+/**
+ * GET /api/{layer} and GET /api/{layer}/{ref} for one layer: validated filters, features
+ * written by PostGIS, 404 for an unknown ref.
+ */
+export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>): Router {
+  const router = Router();
+  const noFilters = (q: Q) => layer.extraParams(q).map(() => null);
+
+  router.get(`/${layer.name}`, async (req, res) => {
+    const q = parseQuery(layer.query, req);
+    await checkCommonFilters(db, q);
+    const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q)]);
+    res.type('application/geo+json').send(featureCollection(rows[0].features, q.crs ?? WGS84));
+  });
+
+  router.get(`/${layer.name}/:ref`, async (req, res) => {
+    const q = parseQuery(getQuery, req);
+    const params = [...commonParams({ crs: q.crs }, req.params.ref), ...noFilters({} as Q)];
+    const { rows } = await db.query(layer.listSql, params);
+    const features = JSON.parse(rows[0].features) as unknown[];
+    if (features.length === 0) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
+    res.type('application/geo+json').json(features[0]);
+  });
+
+  return router;
+}

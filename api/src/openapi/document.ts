@@ -1,0 +1,38 @@
+import { layerPaths } from './layers-paths';
+import { errorResponses, sharedSchemas } from './shared';
+
+/** Path fragments of the components; a new component adds its `openapiPaths` here. */
+const fragments: Array<() => Record<string, unknown>> = [
+  () => ({
+    '/api/health': {
+      get: {
+        tags: ['service'],
+        summary: 'Service and database health',
+        operationId: 'health',
+        responses: { 200: { description: '{ status: "ok", ... }' }, 503: { description: 'database unavailable' } },
+      },
+    },
+    '/api/openapi.json': {
+      get: { tags: ['service'], summary: 'This document', operationId: 'openapi', responses: { 200: { description: 'OpenAPI 3.1' } } },
+    },
+  }),
+  layerPaths,
+];
+
+/** The OpenAPI 3.1 document of the whole API. */
+export function openapiDocument(): Record<string, unknown> {
+  const paths = Object.assign({}, ...fragments.map((f) => f()));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Etablera API',
+      version: '0.1.0',
+      description:
+        'Land and premises matchmaking for Huddinge municipality. GeoJSON in EPSG:4326 (RFC 7946) by default; ' +
+        'crs=3006 gives SWEREF 99 TM. Errors are { code, message }.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: sharedSchemas, responses: errorResponses() },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Queryable } from '../db/pool';
+import { sqlFile } from '../db/sql-file';
+import type { Srid } from '../geo/crs';
+import type { PremisesProperties } from './schema';
+
+export const listPremisesSql = sqlFile(__dirname, 'list-premises.sql');
+const upsertPremisesSql = sqlFile(__dirname, 'upsert-premises.sql');
+
+/** Inserts or updates one listing by ref (a reload confirms it); true when inserted. */
+export async function upsertPremises(db: Queryable, p: PremisesProperties, geometry: unknown, srid: Srid): Promise<boolean> {
+  const { rows } = await db.query(upsertPremisesSql, [
+    p.ref, p.title, p.kind, p.floorAreaM2, p.rentSekPerM2Year ?? null, p.availableFrom ?? null, p.status,
+    p.address ?? null, p.illustrative, p.source ?? null, JSON.stringify(geometry), srid,
+  ]);
+  return rows[0].inserted;
+}

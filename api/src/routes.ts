@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import type { AppContext } from './context';
+import { healthRoutes } from './health/routes';
+import { areasRoutes } from './areas/routes';
+import { landRoutes } from './land/routes';
+import { plansRoutes } from './plans/routes';
+import { premisesRoutes } from './premises/routes';
+import { stopsRoutes } from './transit/routes';
+import { municipalitiesRoutes } from './municipalities/routes';
+import { openapiRoutes } from './openapi/routes';
+
+/** Every component's routes under /api. A new component adds one line here. */
+export function apiRoutes(ctx: AppContext): Router {
+  const api = Router();
+  api.use(healthRoutes(ctx));
+  api.use(openapiRoutes(ctx));
+  api.use(areasRoutes(ctx.db));
+  api.use(landRoutes(ctx.db));
+  api.use(plansRoutes(ctx.db));
+  api.use(premisesRoutes(ctx.db));
+  api.use(stopsRoutes(ctx.db));
+  api.use(municipalitiesRoutes(ctx.db));
+  return api;
+}

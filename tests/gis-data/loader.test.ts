@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadLayerFile } from '../../api/src/layers/loader';
+import { LoadError } from '../../api/src/layers/load-error';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+const fixture = (name: string) => path.join(__dirname, '../fixtures/loader', `${name}.geojson`);
+const repoRoot = path.resolve(__dirname, '../..');
+
+/** A fingerprint of the whole land table, to prove a failed load changed nothing. */
+async function landSnapshot(t: TestDb): Promise<string> {
+  const { rows } = await t.db.query(
+    "select coalesce(string_agg(ref || status || version || ST_AsText(geom), '|' order by ref), '') as s from land_parcels",
+  );
+  return rows[0].s;
+}
+
+describe('gis:load', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+    await loadLayerFile(t.db, 'land', fixture('valid'));
+  });
+  afterAll(() => t.drop());
+
+  test.each([
+    ['self-intersecting', /feature 1 \(ref 'Test 1:2'\): ring self-intersection/],
+    ['unclosed-ring', /feature 1 \(ref 'Test 1:2'\): .*first and last positions must be equivalent/],
+    ['sweref-as-lonlat', /feature 1 \(ref 'Test 1:2'\): coordinate \[670000, 6570000\] is not lon\/lat/],
+    ['unknown-status', /feature 1 \(ref 'Test 1:2'\): status: /],
+    ['missing-ref', /feature 1: properties.ref: is required/],
+    ['duplicate-ref', /feature 1 \(ref 'Test 1:1'\): duplicate ref: feature 0 has the same ref/],
+    ['hole-outside-shell', /feature 1 \(ref 'Test 1:2'\): invalid geometry: Hole lies outside shell/],
+    ['malformed', /^malformed JSON: /],
+  ])('when the file is %s, then the load fails naming the feature and reason, and the database is unchanged', async (name, reason) => {
+    const before = await landSnapshot(t);
+    const err = await loadLayerFile(t.db, 'land', fixture(name)).catch((e) => e);
+    expect(err).toBeInstanceOf(LoadError);
+    expect((err as LoadError).message).toMatch(reason);
+    expect(await landSnapshot(t)).toBe(before);
+  });
+
+  test('when the same file is loaded again with a changed property, then rows are updated, not duplicated', async () => {
+    const first = await loadLayerFile(t.db, 'land', fixture('valid'));
+    expect(first).toEqual({ layer: 'land', features: 2, inserted: 0, updated: 2 });
+    const { rows } = await t.db.query("select count(*)::int as n, max(version) as v from land_parcels where ref like 'Test 1:%'");
+    expect(rows[0].n).toBe(2);
+    expect(rows[0].v).toBeGreaterThan(1);
+  });
+
+  test('when run from the command line on a bad file, then it exits non-zero naming feature index, ref and reason', () => {
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/load-cli.ts', 'land', fixture('unknown-status')], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not loaded, the database is unchanged/);
+    expect(r.stderr).toMatch(/feature 1 \(ref 'Test 1:2'\): status:/);
+  });
+
+  test('when run from the command line on a good file, then it prints a summary and exits 0', () => {
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/load-cli.ts', 'land', fixture('valid')], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: 'utf8',
+    });
+    expect(r.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/land: loaded 2 features .* \(0 new, 2 updated\)/);
+  });
+
+  test('when the layer name is unknown, then the CLI exits 2 with usage', () => {
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/load-cli.ts', 'parcels', fixture('valid')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown layer 'parcels'/);
+  });
+});
