@@ -1,8 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 
-// The API serves the built client from map-client/dist at `/`.
+// Every *.html in this folder is a page (map, editor, planner, staff, pitch): adding a page
+// needs no change here. The API serves the build from map-client/dist.
+const pages = Object.fromEntries(
+  fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [path.basename(f, '.html'), path.join(__dirname, f)]),
+);
+
 export default defineConfig({
   root: '.',
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500, rollupOptions: { input: pages } },
   server: { proxy: { '/api': 'http://localhost:3000', '/tiles': 'http://localhost:3000', '/config.json': 'http://localhost:3000' } },
 });
