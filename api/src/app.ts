@@ -4,6 +4,7 @@ import pinoHttp from 'pino-http';
 import type { AppContext } from './context';
 import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
+import { tilesRoutes } from './tiles/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
 
 /**
@@ -36,6 +37,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
   app.use('/api', apiRoutes(ctx));
   app.use('/api', apiNotFound);
+  app.use(tilesRoutes(ctx));
   app.use(clientRoutes(ctx));
   app.use(errorMiddleware(ctx.log));
   return app;

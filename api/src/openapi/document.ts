@@ -1,5 +1,6 @@
 import { layerPaths } from './layers-paths';
 import { errorResponses, sharedSchemas } from './shared';
+import { tilesPaths } from '../tiles/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
 const fragments: Array<() => Record<string, unknown>> = [
@@ -17,6 +18,7 @@ const fragments: Array<() => Record<string, unknown>> = [
     },
   }),
   layerPaths,
+  tilesPaths,
 ];
 
 /** The OpenAPI 3.1 document of the whole API. */
