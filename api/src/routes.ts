@@ -8,10 +8,13 @@ import { premisesRoutes } from './premises/routes';
 import { stopsRoutes } from './transit/routes';
 import { municipalitiesRoutes } from './municipalities/routes';
 import { openapiRoutes } from './openapi/routes';
+import { authRoutes } from './auth/routes';
+import { readinessRoutes } from './readiness/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
 export function apiRoutes(ctx: AppContext): Router {
   const api = Router();
+  api.use(authRoutes(ctx)); // first: it sets req.user for every route after it
   api.use(healthRoutes(ctx));
   api.use(openapiRoutes(ctx));
   api.use(areasRoutes(ctx.db));
@@ -20,5 +23,6 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(premisesRoutes(ctx.db));
   api.use(stopsRoutes(ctx.db));
   api.use(municipalitiesRoutes(ctx.db));
+  api.use(readinessRoutes(ctx));
   return api;
 }
