@@ -8,13 +8,11 @@ import { premisesRoutes } from './premises/routes';
 import { stopsRoutes } from './transit/routes';
 import { municipalitiesRoutes } from './municipalities/routes';
 import { openapiRoutes } from './openapi/routes';
-import { authRoutes } from './auth/routes';
 import { readinessRoutes } from './readiness/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
 export function apiRoutes(ctx: AppContext): Router {
   const api = Router();
-  api.use(authRoutes(ctx)); // first: it sets req.user for every route after it
   api.use(healthRoutes(ctx));
   api.use(openapiRoutes(ctx));
   api.use(areasRoutes(ctx.db));
