@@ -8,6 +8,8 @@ import { premisesRoutes } from './premises/routes';
 import { stopsRoutes } from './transit/routes';
 import { municipalitiesRoutes } from './municipalities/routes';
 import { openapiRoutes } from './openapi/routes';
+import { matchingRoutes } from './matching/routes';
+import { requestsRoutes } from './requests/routes';
 import { readinessRoutes } from './readiness/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
@@ -21,6 +23,8 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(premisesRoutes(ctx.db));
   api.use(stopsRoutes(ctx.db));
   api.use(municipalitiesRoutes(ctx.db));
+  api.use(matchingRoutes(ctx));
+  api.use(requestsRoutes(ctx));
   api.use(readinessRoutes(ctx));
   return api;
 }

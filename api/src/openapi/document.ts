@@ -1,5 +1,7 @@
 import { layerPaths } from './layers-paths';
 import { errorResponses, sharedSchemas } from './shared';
+import { matchingPaths } from '../matching/openapi';
+import { requestsPaths } from '../requests/openapi';
 import { tilesPaths } from '../tiles/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
@@ -18,6 +20,8 @@ const fragments: Array<() => Record<string, unknown>> = [
     },
   }),
   layerPaths,
+  matchingPaths,
+  requestsPaths,
   tilesPaths,
 ];
 
