@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { loadMapFixture } from '../browser/map-fixture';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface DecodedFeature {
+  id: number;
+  properties: Record<string, unknown>;
+  bbox: [number, number, number, number];
+}
+
+/**
+ * Decodes an MVT with @mapbox/vector-tile + pbf in a plain Node process (they are ESM-only,
+ * which jest's CommonJS runtime cannot load) and returns each layer's features with their
+ * lon/lat bounding boxes.
+ */
+function decodeMvt(buf: Buffer, z: number, x: number, y: number): Record<string, DecodedFeature[]> {
+  const script = `
+    import { VectorTile } from '@mapbox/vector-tile';
+    import { PbfReader as Pbf } from 'pbf';
+    const chunks = [];
+    for await (const c of process.stdin) chunks.push(c);
+    const tile = new VectorTile(new Pbf(Buffer.concat(chunks)));
+    const out = {};
+    for (const [name, layer] of Object.entries(tile.layers)) {
+      out[name] = [];
+      for (let i = 0; i < layer.length; i++) {
+        const f = layer.feature(i);
+        const g = f.toGeoJSON(${x}, ${y}, ${z});
+        const pts = JSON.stringify(g.geometry.coordinates).match(/-?[0-9.e-]+,-?[0-9.e-]+/g).map((p) => p.split(',').map(Number));
+        const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+        out[name].push({ id: f.id, properties: f.properties, bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] });
+      }
+    }
+    process.stdout.write(JSON.stringify(out));`;
+  const text = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: buf, cwd: ROOT });
+  return JSON.parse(text.toString());
+}
+
+/** The XYZ tile holding a lon/lat at a zoom (the slippy-map formula, written out here). */
+function tileOf(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  };
+}
+
+const getTile = (t: TestApp, layer: string, z: number, x: number, y: number) =>
+  request(t.app).get(`/tiles/${layer}/${z}/${x}/${y}.mvt`).buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+
+describe('vector tiles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false });
+    await loadMapFixture(t.db);
+  });
+  afterAll(() => t.drop());
+
+  // Flemingsberg at zoom 14: the tile holds the fixture's zone fb-z1 whole.
+  const fb = tileOf(17.938, 59.215, 14);
+
+  test('when a plans tile is requested, then it is a valid MVT whose zones carry the plan facts and Boverket colour from the database', async () => {
+    const res = await getTile(t, 'plans', fb.z, fb.x, fb.y).expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(res.headers['cache-control']).toMatch(/no-cache/);
+    expect(res.headers.etag).toMatch(/^"plans-/);
+    const layers = decodeMvt(res.body, fb.z, fb.x, fb.y);
+    expect(Object.keys(layers)).toEqual(['plans']);
+
+    const { rows } = await t.db.query(
+      `select z.id, z.ref, p.plan_id, p.status, p.legal_force_date::text as lfd, u.colour, u.name_sv,
+              ST_XMin(e) as w, ST_YMin(e) as s, ST_XMax(e) as e, ST_YMax(e) as n
+         from plan_zones z join plans p using (plan_id) join use_codes u on u.code = left(z.use_codes[1], 1),
+              lateral (select ST_Transform(z.geom, 4326) as e) g
+        where z.ref = 'fb-z1'`,
+    );
+    const want = rows[0];
+    const zone = layers.plans.find((f) => f.properties.ref === 'fb-z1');
+    expect(zone).toBeDefined();
+    expect(zone!.id).toBe(want.id);
+    expect(zone!.properties).toMatchObject({ planId: want.plan_id, status: want.status, legalForceDate: want.lfd, colour: want.colour, useCodes: 'J,Z' });
+    expect(String(zone!.properties.useNamesSv)).toContain(want.name_sv);
+    // Geometry: the zone lies wholly in the tile, so its decoded bounds are its own, to a
+    // tile pixel (~10 m / 4096 at z14 is well under 1e-5 degrees).
+    const tol = 2e-5;
+    [want.w, want.s, want.e, want.n].forEach((v: number, i: number) => expect(Math.abs(zone!.bbox[i] - v)).toBeLessThan(tol));
+  });
+
+  test.each(['areas', 'land', 'municipalities'])('when a %s tile over Flemingsberg is requested, then it holds exactly the rows that intersect the tile', async (layer) => {
+    const res = await getTile(t, layer, fb.z, fb.x, fb.y).expect(200);
+    const decoded = decodeMvt(res.body, fb.z, fb.x, fb.y)[layer] ?? [];
+    const table = { areas: 'areas', land: 'land_parcels', municipalities: 'municipalities' }[layer]!;
+    const { rows } = await t.db.query(
+      `select ref from ${table} where ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3)) order by ref`,
+      [fb.z, fb.x, fb.y],
+    );
+    expect(decoded.map((f) => f.properties.ref).sort()).toEqual(rows.map((r) => r.ref).sort());
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  test('when low-zoom tiles are requested, then the data is in them (the 3006 window copes with a world envelope)', async () => {
+    const world = await getTile(t, 'municipalities', 0, 0, 0).expect(200);
+    expect(decodeMvt(world.body, 0, 0, 0).municipalities.map((f) => f.properties.ref).sort()).toEqual(['0126', '0180']);
+    const z5 = tileOf(18, 59.2, 5);
+    const region = await getTile(t, 'areas', z5.z, z5.x, z5.y).expect(200);
+    expect(decodeMvt(region.body, z5.z, z5.x, z5.y).areas.map((f) => f.properties.ref).sort()).toEqual(['flemingsberg', 'lanna']);
+  });
+
+  test('when a tile far from Sweden is requested, then it is an empty 200, not an error', async () => {
+    const pacific = tileOf(-150, -20, 8);
+    const res = await getTile(t, 'plans', pacific.z, pacific.x, pacific.y).expect(200);
+    expect(res.body.length).toBe(0);
+  });
+
+  test('when If-None-Match names the current ETag, then the answer is 304 without a body', async () => {
+    const first = await getTile(t, 'land', fb.z, fb.x, fb.y).expect(200);
+    const etag = first.headers.etag;
+    const again = await request(t.app).get(`/tiles/land/${fb.z}/${fb.x}/${fb.y}.mvt`).set('If-None-Match', etag).expect(304);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.text ?? '').toBe('');
+    await request(t.app).get(`/tiles/land/${fb.z}/${fb.x}/${fb.y}.mvt`).set('If-None-Match', `W/${etag}`).expect(304);
+    await request(t.app).get(`/tiles/land/${fb.z}/${fb.x}/${fb.y}.mvt`).set('If-None-Match', '"land-r0-0-f1"').expect(200);
+  });
+
+  test('when a parcel changes, then the land ETag changes, the old one no longer gives 304, and the other layers keep theirs', async () => {
+    const before = (await getTile(t, 'land', fb.z, fb.x, fb.y)).headers.etag;
+    const plansBefore = (await getTile(t, 'plans', fb.z, fb.x, fb.y)).headers.etag;
+    await t.db.query(`update land_parcels set status = 'sold' where ref = 'Flemingsberg 1:2'`);
+    const after = await getTile(t, 'land', fb.z, fb.x, fb.y).set('If-None-Match', before).expect(200);
+    expect(after.headers.etag).not.toBe(before);
+    const parcel = decodeMvt(after.body, fb.z, fb.x, fb.y).land.find((f) => f.properties.ref === 'Flemingsberg 1:2');
+    expect(parcel!.properties.status).toBe('sold');
+    expect((await getTile(t, 'plans', fb.z, fb.x, fb.y)).headers.etag).toBe(plansBefore);
+  });
+
+  test('when a plan (not its zones) changes status, then the plans ETag changes and the tile shows the new status', async () => {
+    const before = (await getTile(t, 'plans', fb.z, fb.x, fb.y)).headers.etag;
+    await t.db.query(`update plans set status = 'review' where plan_id = 'DP-FB-2'`);
+    const after = await getTile(t, 'plans', fb.z, fb.x, fb.y).expect(200);
+    expect(after.headers.etag).not.toBe(before);
+    const zone = decodeMvt(after.body, fb.z, fb.x, fb.y).plans.find((f) => f.properties.ref === 'fb-z2');
+    expect(zone!.properties.status).toBe('review');
+  });
+
+  test('when a zone changes, then the plans ETag changes', async () => {
+    const before = (await getTile(t, 'plans', fb.z, fb.x, fb.y)).headers.etag;
+    await t.db.query(`update plan_zones set max_height_m = 24 where ref = 'fb-z1'`);
+    const after = await getTile(t, 'plans', fb.z, fb.x, fb.y).expect(200);
+    expect(after.headers.etag).not.toBe(before);
+    expect(decodeMvt(after.body, fb.z, fb.x, fb.y).plans.find((f) => f.properties.ref === 'fb-z1')!.properties.maxHeightM).toBe(24);
+  });
+
+  test.each([
+    ['/tiles/roads/14/1/1.mvt', 'layer'],
+    ['/tiles/premises/14/1/1.mvt', 'layer'],
+    ['/tiles/plans/23/1/1.mvt', 'z'],
+    ['/tiles/plans/2/4/1.mvt', 'x'],
+    ['/tiles/plans/2/1/4.mvt', 'y'],
+    ['/tiles/plans/a/1/1.mvt', 'z'],
+    ['/tiles/plans/2/-1/1.mvt', 'x'],
+    ['/tiles/plans/2/1/1.5.mvt', 'y'],
+  ])('when %s is requested, then 400 names %s', async (url, field) => {
+    const res = await request(t.app).get(url).expect(400);
+    expect(res.body.code).toBe('invalid_tile');
+    expect(res.body.message).toContain(field);
+  });
+
+  test('when a tile path has the wrong shape, then 404 in the error format', async () => {
+    const res = await request(t.app).get('/tiles/plans/2/1').expect(404);
+    expect(res.body.code).toBe('not_found');
+  });
+
+  test('when the plans TileJSON is read, then it names the tile URL, the Boverket attribution and every use code colour of the table', async () => {
+    const res = await request(t.app).get('/tiles/plans.json').expect(200);
+    expect(res.body.tiles[0]).toMatch(/\/tiles\/plans\/\{z\}\/\{x\}\/\{y\}\.mvt$/);
+    expect(res.body.attribution).toBe('Källa: Boverket, Planbestämmelsekatalogen');
+    const { rows } = await t.db.query('select code, colour from use_codes order by code');
+    expect(res.body.useCodes.map((u: { code: string; colour: string }) => [u.code, u.colour])).toEqual(rows.map((r) => [r.code, r.colour]));
+    await request(t.app).get('/tiles/roads.json').expect(400);
+  });
+
+  test('when the OpenAPI document is read, then it describes the tile endpoint', async () => {
+    const res = await request(t.app).get('/api/openapi.json').expect(200);
+    expect(res.body.paths['/tiles/{layer}/{z}/{x}/{y}.mvt'].get.responses).toHaveProperty('304');
+  });
+});
