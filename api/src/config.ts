@@ -24,6 +24,13 @@ const schema = z.object({
   planStuckAfterDays: z.coerce.number().int().min(1).default(365),
   /** TRUST_PROXY: set behind a TLS-terminating proxy so Secure cookies and client IPs work. */
   trustProxy: z.coerce.boolean().default(false),
+  /** SESSION_TTL_HOURS: a sign-in session lasts this long. */
+  sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
+  /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address per 15 minutes. */
+  loginAttemptsPer15Min: z.coerce.number().int().min(1).default(10),
+  /** ETABLERA_ADMIN_EMAIL + ETABLERA_ADMIN_PASSWORD: the first admin, created at start-up when none exists. */
+  adminEmail: z.string().email().optional(),
+  adminPassword: z.string().min(10, 'ETABLERA_ADMIN_PASSWORD must be at least 10 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -39,6 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     premisesStaleAfterDays: env.PREMISES_STALE_AFTER_DAYS,
     planStuckAfterDays: env.PLAN_STUCK_AFTER_DAYS,
     trustProxy: env.TRUST_PROXY,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    loginAttemptsPer15Min: env.LOGIN_ATTEMPTS_PER_15_MIN,
+    adminEmail: env.ETABLERA_ADMIN_EMAIL || undefined,
+    adminPassword: env.ETABLERA_ADMIN_PASSWORD || undefined,
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

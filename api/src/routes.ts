@@ -10,11 +10,14 @@ import { municipalitiesRoutes } from './municipalities/routes';
 import { openapiRoutes } from './openapi/routes';
 import { matchingRoutes } from './matching/routes';
 import { requestsRoutes } from './requests/routes';
+import { authRoutes } from './auth/routes';
+import { auditRoutes } from './audit/routes';
 import { readinessRoutes } from './readiness/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
 export function apiRoutes(ctx: AppContext): Router {
   const api = Router();
+  api.use(authRoutes(ctx)); // first: it sets req.user for every route after it
   api.use(healthRoutes(ctx));
   api.use(openapiRoutes(ctx));
   api.use(areasRoutes(ctx.db));
@@ -23,6 +26,7 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(premisesRoutes(ctx.db));
   api.use(stopsRoutes(ctx.db));
   api.use(municipalitiesRoutes(ctx.db));
+  api.use(auditRoutes(ctx));
   api.use(matchingRoutes(ctx));
   api.use(requestsRoutes(ctx));
   api.use(readinessRoutes(ctx));

@@ -1,0 +1,1 @@
+select count(*)::int as n from accounts where role = 'admin' and status = 'active';

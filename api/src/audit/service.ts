@@ -1,0 +1,41 @@
+import type { Queryable } from '../db/pool';
+import { sqlFile } from '../db/sql-file';
+import type { AuthUser } from '../auth/middleware';
+
+const insertAuditSql = sqlFile(__dirname, 'insert-audit.sql');
+const listAuditSql = sqlFile(__dirname, 'list-audit.sql');
+
+export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export interface Change {
+  entity: AuditEntity;
+  ref: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Appends one change to the audit log. Call it inside the same transaction as the change,
+ * so a change is never without its record (nor a record without its change).
+ */
+export async function recordChange(db: Queryable, actor: AuthUser | null | undefined, c: Change): Promise<void> {
+  await db.query(insertAuditSql, [
+    actor?.id ?? null, actor?.email ?? null, c.entity, c.ref, c.action,
+    c.before == null ? null : JSON.stringify(c.before), c.after == null ? null : JSON.stringify(c.after),
+  ]);
+}
+
+export interface AuditFilter {
+  entity?: AuditEntity;
+  ref?: string;
+  accountId?: number;
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listChanges(db: Queryable, f: AuditFilter) {
+  const { rows } = await db.query(listAuditSql, [f.entity ?? null, f.ref ?? null, f.accountId ?? null, f.beforeId ?? null, f.limit]);
+  return rows;
+}

@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { parseBody, parseWith } from '../http/validate';
+import { notFound } from '../errors/app-error';
+import { z } from 'zod';
+import { loginBody, signupBody } from '../accounts/schema';
+import { createAccount } from '../accounts/service';
+import { recordChange } from '../audit/service';
+import { authenticate, requireSignedIn, type AuthUser } from './middleware';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
+import { loginLimiter } from './rate-limit';
+import { createApiToken, ensureFirstAdmin, listApiTokens, revokeApiToken, signIn, signOut } from './service';
+import { createTokenBody } from './schema';
+
+const me = (u: AuthUser) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status });
+
+/**
+ * Populates req.user for all of /api (so this router is mounted before the others), and
+ * /api/auth: login, logout, me, signup (owners) and API tokens.
+ */
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { db, config } = ctx;
+  const firstAdmin = ensureFirstAdmin(db, ctx.log, config.adminEmail, config.adminPassword).catch((err) =>
+    ctx.log.error({ err }, 'could not create the first admin'),
+  );
+  const ttlSeconds = Math.round(config.sessionTtlHours * 3600);
+  const limiter = loginLimiter(config.loginAttemptsPer15Min);
+
+  router.use(authenticate(ctx));
+
+  router.post('/auth/login', limiter, async (req, res) => {
+    await firstAdmin;
+    const body = parseBody(loginBody, req);
+    const session = await signIn(db, body.email, body.password, ttlSeconds);
+    setSessionCookie(req, res, session.token, ttlSeconds * 1000);
+    res.json({ user: me(session.user), expiresAt: session.expiresAt });
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const token = readCookie(req.get('cookie'), SESSION_COOKIE);
+    if (token) await signOut(db, token);
+    clearSessionCookie(req, res);
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireSignedIn, (req, res) => {
+    res.json({ user: me(req.user!) });
+  });
+
+  // Property owners register themselves; the business unit approves them before they publish.
+  router.post('/auth/signup', limiter, async (req, res) => {
+    const body = parseBody(signupBody, req);
+    const account = await createAccount(db, { ...body, role: 'owner', status: 'pending' });
+    await recordChange(db, null, { entity: 'account', ref: String(account.id), action: 'signup', before: null, after: account });
+    res.status(201).json({ account: { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status } });
+  });
+
+  router.get('/auth/tokens', requireSignedIn, async (req, res) => {
+    res.json({ tokens: await listApiTokens(db, req.user!.id) });
+  });
+
+  router.post('/auth/tokens', requireSignedIn, async (req, res) => {
+    const body = parseBody(createTokenBody, req);
+    const created = await createApiToken(db, req.user!.id, body.name, body.expiresInDays ?? null);
+    res.status(201).json(created);
+  });
+
+  router.delete('/auth/tokens/:id', requireSignedIn, async (req, res) => {
+    const id = parseWith(z.coerce.number().int().positive(), req.params.id, 'invalid_parameter');
+    if (!(await revokeApiToken(db, id, req.user!.id))) throw notFound(`No active API token ${id} of yours`);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+import type { Db, Queryable } from '../db/pool';
+import type { Logger } from '../logger';
+import { sqlFile } from '../db/sql-file';
+import { AppError } from '../errors/app-error';
+import { createAccount, findAccountForLogin, hasActiveAdmin } from '../accounts/service';
+import { dummyPasswordHash, hashToken, newToken, verifyPassword } from './secrets';
+import type { AuthUser } from './middleware';
+
+const sessionUserSql = sqlFile(__dirname, 'session-user.sql');
+const insertSessionSql = sqlFile(__dirname, 'insert-session.sql');
+const deleteSessionSql = sqlFile(__dirname, 'delete-session.sql');
+const tokenUserSql = sqlFile(__dirname, 'token-user.sql');
+const insertApiTokenSql = sqlFile(__dirname, 'insert-api-token.sql');
+const listApiTokensSql = sqlFile(__dirname, 'list-api-tokens.sql');
+const revokeApiTokenSql = sqlFile(__dirname, 'revoke-api-token.sql');
+
+/** API tokens start with this, so they are recognisable in logs and secret scanners. */
+export const API_TOKEN_PREFIX = 'etb_';
+
+export async function userFromSession(db: Queryable, token: string): Promise<AuthUser | undefined> {
+  return (await db.query(sessionUserSql, [hashToken(token)])).rows[0];
+}
+
+export async function userFromApiToken(db: Queryable, token: string): Promise<AuthUser | undefined> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
+  return (await db.query(tokenUserSql, [hashToken(token)])).rows[0];
+}
+
+/**
+ * Checks e-mail and password and opens a session: the token to put in the cookie. One
+ * answer for an unknown e-mail, a wrong password and a disabled account, so sign-in tells
+ * nobody which e-mails exist.
+ */
+export async function signIn(db: Queryable, email: string, password: string, ttlSeconds: number): Promise<{ token: string; user: AuthUser; expiresAt: string }> {
+  const account = await findAccountForLogin(db, email);
+  const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!account || !ok || account.status === 'disabled') {
+    throw new AppError(401, 'invalid_credentials', 'The e-mail or password is wrong');
+  }
+  const token = newToken();
+  const { rows } = await db.query(insertSessionSql, [hashToken(token), account.id, ttlSeconds]);
+  const user: AuthUser = { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status };
+  return { token, user, expiresAt: rows[0].expiresAt };
+}
+
+export async function signOut(db: Queryable, token: string): Promise<void> {
+  await db.query(deleteSessionSql, [hashToken(token)]);
+}
+
+/** A new API token for a script; the token itself is returned once and never stored. */
+export async function createApiToken(db: Queryable, accountId: number, name: string, days: number | null) {
+  const token = newToken(API_TOKEN_PREFIX);
+  const { rows } = await db.query(insertApiTokenSql, [accountId, name, hashToken(token), days]);
+  return { ...rows[0], token };
+}
+
+export async function listApiTokens(db: Queryable, accountId: number) {
+  return (await db.query(listApiTokensSql, [accountId])).rows;
+}
+
+export async function revokeApiToken(db: Queryable, id: number, accountId: number): Promise<boolean> {
+  return ((await db.query(revokeApiTokenSql, [id, accountId])).rowCount ?? 0) > 0;
+}
+
+/**
+ * The first admin, from ETABLERA_ADMIN_EMAIL + ETABLERA_ADMIN_PASSWORD, when no active admin
+ * exists yet. There is no default password: without both variables nothing is created.
+ */
+export async function ensureFirstAdmin(db: Db, log: Logger, email?: string, password?: string): Promise<void> {
+  if (!email || !password) return;
+  if (await hasActiveAdmin(db)) return;
+  if (password.length < 10) {
+    log.error('ETABLERA_ADMIN_PASSWORD is shorter than 10 characters: no admin was created');
+    return;
+  }
+  try {
+    await createAccount(db, { email, password, name: 'Administratör', role: 'admin', status: 'active' });
+    log.info({ email }, 'created the first admin account from the environment');
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'email_taken') {
+      log.error({ email }, 'ETABLERA_ADMIN_EMAIL belongs to an existing account that is not an active admin: no admin was created');
+      return;
+    }
+    throw err;
+  }
+}
