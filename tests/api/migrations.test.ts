@@ -1,9 +1,9 @@
 import { migrate } from '../../api/src/db/migrate';
 import { createPool } from '../../api/src/db/pool';
-import { onAdmin, quoteIdent, dropDatabase, urlFor, TEST_DB_PREFIX } from '../support/databases';
+import { onAdmin, quoteIdent, dropDatabase, urlFor, runPrefix } from '../support/databases';
 
 describe('migrations', () => {
-  const name = `${TEST_DB_PREFIX}migrate_${process.pid}`;
+  const name = `${runPrefix()}migrate`;
 
   beforeAll(() => onAdmin((c) => c.query(`create database ${quoteIdent(name)}`)));
   afterAll(() => onAdmin((c) => dropDatabase(c, name)));

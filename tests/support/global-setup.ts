@@ -2,13 +2,16 @@
 import { createPool } from '../../api/src/db/pool';
 import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
-import { onAdmin, dropDatabase, quoteIdent, urlFor, EMPTY_TEMPLATE, SEEDED_TEMPLATE, TEST_DB_PREFIX } from './databases';
+import { onAdmin, dropDatabase, quoteIdent, urlFor, emptyTemplate, seededTemplate, isLeftover, TEST_DB_PREFIX } from './databases';
 
 export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
+  process.env.ETABLERA_TEST_RUN = String(process.pid);
+  const EMPTY_TEMPLATE = emptyTemplate();
+  const SEEDED_TEMPLATE = seededTemplate();
   await onAdmin(async (c) => {
     const { rows } = await c.query('select datname from pg_database where datname like $1', [`${TEST_DB_PREFIX}%`]);
-    for (const r of rows) await dropDatabase(c, r.datname);
+    for (const r of rows) if (isLeftover(r.datname)) await dropDatabase(c, r.datname);
     await c.query(`create database ${quoteIdent(EMPTY_TEMPLATE)}`);
   });
   const empty = createPool(urlFor(EMPTY_TEMPLATE), 1);

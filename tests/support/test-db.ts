@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createPool, type Db } from '../../api/src/db/pool';
-import { onAdmin, dropDatabase, quoteIdent, urlFor, EMPTY_TEMPLATE, SEEDED_TEMPLATE, TEST_DB_PREFIX } from './databases';
+import { onAdmin, dropDatabase, quoteIdent, urlFor, emptyTemplate, seededTemplate, runPrefix } from './databases';
 
 export interface TestDb {
   db: Db;
@@ -15,8 +15,8 @@ export interface TestDb {
  * shipped gis-data when `seeded`. Example: `const t = await createTestDb({ seeded: true })`.
  */
 export async function createTestDb({ seeded = false } = {}): Promise<TestDb> {
-  const name = `${TEST_DB_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
-  const template = seeded ? SEEDED_TEMPLATE : EMPTY_TEMPLATE;
+  const name = `${runPrefix()}${randomBytes(4).toString('hex')}`;
+  const template = seeded ? seededTemplate() : emptyTemplate();
   await onAdmin(async (c) => {
     // Two workers cloning one template at the same instant can collide; a retry settles it.
     for (let attempt = 0; ; attempt++) {
