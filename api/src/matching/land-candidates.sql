@@ -7,7 +7,7 @@
 with codes as (
   select plan_codes from match_uses where use = $1::text
 ), base as (
-  select l.id, l.ref, l.price_sek_per_m2, l.geom,
+  select l.id, l.ref, l.price_sek_per_m2, l.geom, codes.plan_codes,
          coalesce(l.area_ref, ia.ref) as area_ref,
          case
            when l.status <> 'available' then 'notAvailable'
@@ -16,6 +16,7 @@ with codes as (
              then 'outsideAreas'
          end as reason
   from land_parcels l
+  cross join codes
   -- Parcels without area_ref (outside every area when loaded): the area they intersect now.
   left join lateral (
     select a.ref, a.ref = any (coalesce($4::text[], '{}')) as requested
@@ -38,7 +39,7 @@ with codes as (
          end as reason2
   from base b
   left join lateral (
-    select * from use_overlay(b.geom, (select plan_codes from codes)) where b.reason is null
+    select * from use_overlay(b.geom, b.plan_codes) where b.reason is null
   ) o on true
 ), judged as (
   select f.*, st.ref as stop_ref, st.name as stop_name, st.mode as stop_mode, st.planned as stop_planned,
@@ -86,7 +87,7 @@ select
           cross join unnest(z.use_codes) c
           join use_codes u on u.code = left(c, 1)
           where z.plan_id = p.plan_id
-            and left(c, 1) = any ((select plan_codes from codes))
+            and left(c, 1) = any (j.plan_codes)
             and z.geom && j.geom and ST_Area(ST_Intersection(z.geom, j.geom)) > 0
         ) zc
         where p.plan_id = any (case when j.is_ready then j.ready_plan_ids else j.progress_plan_ids end)

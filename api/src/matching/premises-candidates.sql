@@ -9,12 +9,13 @@ with base as (
          case
            when p.status <> 'available' or p.confirmed_at < ($9::date - $10::int) then 'notAvailable'
            when $4::text[] is not null and not coalesce(ar.requested, false) then 'outsideAreas'
-           when not p.kind = any ((select premises_kinds from match_uses where use = $1::text)) then 'wrongUse'
+           when not p.kind = any (mu.premises_kinds) then 'wrongUse'
            when p.floor_area_m2 < $2::float8 then 'tooSmall'
            when $3::float8 is not null and p.floor_area_m2 > $3::float8 then 'tooLarge'
            when $5::date is not null and p.available_from > $5::date then 'notReadyInTime'
          end as reason
   from premises p
+  cross join (select premises_kinds from match_uses where use = $1::text) mu
   -- The area the listing lies in; a requested one first when it lies in several.
   left join lateral (
     select a.ref, a.ref = any (coalesce($4::text[], '{}')) as requested
