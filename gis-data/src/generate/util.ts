@@ -166,7 +166,7 @@ export function largestPart(f: PolyFeature | null): Feature<Polygon, Record<stri
   if (f.geometry.type === 'Polygon') return f as Feature<Polygon, Record<string, unknown>>;
   let best: Feature<Polygon, Record<string, unknown>> | null = null;
   for (const coords of f.geometry.coordinates) {
-    const p = turf.polygon(coords);
+    const p = turf.polygon(coords) as Feature<Polygon, Record<string, unknown>>;
     if (!best || turf.area(p) > turf.area(best)) best = p;
   }
   return best;
