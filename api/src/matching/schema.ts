@@ -67,7 +67,7 @@ export const matchRequestSchema = z
     if (r.maxAreaM2 !== undefined && r.maxAreaM2 < r.minAreaM2) {
       ctx.addIssue({ code: 'custom', path: ['maxAreaM2'], message: 'must not be less than minAreaM2' });
     }
-    if (r.weights) {
+    if (r.weights && Object.values(r.weights).every((w) => w >= 0)) {
       const total = CRITERIA.reduce((s, c) => s + (r.weights?.[c] ?? DEFAULT_WEIGHTS[c]), 0);
       if (total <= 0) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'at least one criterion needs a positive weight' });
     }
