@@ -1,5 +1,6 @@
 import { layerPaths } from './layers-paths';
 import { errorResponses, sharedSchemas } from './shared';
+import { readinessPaths } from '../readiness/openapi';
 import { matchingPaths } from '../matching/openapi';
 import { requestsPaths } from '../requests/openapi';
 import { tilesPaths } from '../tiles/openapi';
@@ -23,6 +24,7 @@ const fragments: Array<() => Record<string, unknown>> = [
   matchingPaths,
   requestsPaths,
   tilesPaths,
+  readinessPaths,
 ];
 
 /** The OpenAPI 3.1 document of the whole API. */

@@ -1,6 +1,7 @@
 import { h, toCsv, type Cell, type Lang } from './csv';
 import type { Figures, Readiness } from './figures';
 import type { Pipeline } from './pipeline';
+import type { UnmetDemand } from './unmet-demand';
 
 /** Readiness as CSV: one line per area and use, then the municipality's lines (area "0126"). */
 export function readinessCsv(r: Readiness, lang: Lang): string {
@@ -47,6 +48,25 @@ export function pipelineCsv(p: Pipeline, lang: Lang): string {
     x.planId, x.name, x.status, x.year, x.legalForceDate, x.expectedLegalForceDate, x.implementationEndDate,
     x.statusChangedAt, x.daysInStatus, yes(x.implementationEndsSoon), yes(x.stuck), x.areaRefs.join(' '),
     x.useCodes.join(' '), x.zoneHa, x.grossFloorAreaM2,
+  ]);
+  return toCsv(headers, rows, lang);
+}
+
+const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+
+/** Unmet demand as CSV: one line per use, size band and area, with the reasons as columns. */
+export function unmetDemandCsv(u: UnmetDemand, lang: Lang): string {
+  const headers = [
+    h(lang, 'Användning', 'Use'), h(lang, 'Storlek (m²)', 'Size band (m²)'), h(lang, 'Område', 'Area'),
+    h(lang, 'Ej uppfyllda förfrågningar', 'Unmet requests'), h(lang, 'Alla förfrågningar', 'All requests'),
+    ...REASONS, h(lang, 'Främsta skäl', 'Dominant reason'), h(lang, 'Andel', 'Share'),
+    h(lang, 'Uppfylls när planer vinner laga kraft', 'Met once plans are in force'),
+    h(lang, 'Mark i pågående planer (ha)', 'Land in plans in progress (ha)'), h(lang, 'Sammanfattning', 'Summary'),
+  ];
+  const rows = u.rows.map((r): Cell[] => [
+    r.use, r.sizeBand, r.areaRef ?? h(lang, '(inget önskat)', '(none named)'), r.requests, r.totalRequests,
+    ...REASONS.map((k) => r.reasons[k] ?? 0), r.dominantReason, r.dominantShare, r.onceInForce.requests,
+    r.onceInForce.hectares, r.summary[lang],
   ]);
   return toCsv(headers, rows, lang);
 }

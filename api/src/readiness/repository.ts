@@ -56,3 +56,9 @@ export async function areaExists(db: Queryable, ref: string): Promise<boolean> {
 export async function today(db: Queryable): Promise<string> {
   return (await db.query(todaySql)).rows[0].today;
 }
+
+const listRequestsSql = sqlFile(__dirname, 'list-requests.sql');
+
+export async function listSavedRequests(db: Queryable): Promise<Array<{ id: number; criteria: unknown }>> {
+  return (await db.query(listRequestsSql)).rows;
+}

@@ -1,0 +1,150 @@
+import type { Queryable } from '../db/pool';
+import { AppError, badRequest } from '../errors/app-error';
+import { MATCH_USES } from '../layers/enums';
+import { matchRequestSchema, runMatch, type MatchResponse, type MatchResult } from '../matching/service';
+import { SIZE_BANDS, sizeBand, summarise, type SizeBand } from './demand-summary';
+import * as repo from './repository';
+
+/** The matching API's largest `limit`: enough to see whether any `ready` site exists. */
+const MATCH_LIMIT = 200;
+/** DESIGN.md's order of exclusion reasons: a candidate is counted under the first that applies. */
+const REASON_ORDER = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+
+export interface FutureSite { ref: string; kind: string; areaRef: string | null; usableAreaM2: number; readyDate: string | null; planIds: string[] }
+export interface UnmetRow {
+  use: string;
+  sizeBand: SizeBand;
+  areaRef: string | null;
+  /** Saved requests of this use, band and area with no `ready` match today. */
+  requests: number;
+  /** Their exclusion counts, summed (every request's whole count, also for a row per named area). */
+  reasons: Record<string, number>;
+  /** All saved requests of this use, band and area, met or not: the base of `dominantShare`. */
+  totalRequests: number;
+  /** The reason most of these requests fail on (see failsOn), null: they have no candidate at all. */
+  dominantReason: string | null;
+  dominantShare: number;
+  summary: { sv: string; en: string };
+  requestIds: number[];
+  /** Land in plans in progress that would meet them once in force (their `in_progress` matches). */
+  onceInForce: { requests: number; sites: FutureSite[]; hectares: number };
+}
+export interface UnmetDemand {
+  rows: UnmetRow[];
+  requests: { total: number; unmet: number; skipped: Array<{ id: number; reason: string }> };
+}
+
+interface Judged {
+  id: number; use: string; band: SizeBand; areaRefs: Array<string | null>; met: boolean; match: MatchResponse;
+  /** In-progress land meeting the request once its plans are in force, whenever that is (neededBy aside). */
+  future: MatchResult[];
+}
+
+/**
+ * What a request fails on: the latest check in DESIGN.md's order that stopped any candidate,
+ * i.e. the hurdle its closest candidates did not clear. Counting candidates instead would
+ * let the stock speak (every warehouse is wrongUse for an office request). Null: no candidate.
+ */
+function failsOn(excluded: Record<string, number>): string | null {
+  for (let i = REASON_ORDER.length - 1; i >= 0; i--) if ((excluded[REASON_ORDER[i]] ?? 0) > 0) return REASON_ORDER[i];
+  return null;
+}
+
+async function judge(db: Queryable, id: number, criteria: unknown, staleAfterDays: number): Promise<Judged | { id: number; reason: string }> {
+  const parsed = matchRequestSchema.safeParse(criteria);
+  if (!parsed.success) return { id, reason: `criteria: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  const r = parsed.data;
+  let match: MatchResponse;
+  try {
+    match = await runMatch(db, { ...r, limit: MATCH_LIMIT }, { staleAfterDays });
+  } catch (err) {
+    // A saved request naming an area since removed: report it, do not fail the whole answer.
+    if (err instanceof AppError && err.status === 400) return { id, reason: err.message };
+    throw err;
+  }
+  const areaRefs = r.areas?.length ? [...new Set(r.areas)] : [null];
+  const met = match.results.some((x) => x.readiness === 'ready');
+  let future = match.results;
+  if (!met && r.neededBy) future = (await runMatch(db, { ...r, neededBy: undefined, limit: MATCH_LIMIT }, { staleAfterDays })).results;
+  future = future.filter((x) => x.readiness === 'in_progress');
+  return { id, use: r.use, band: sizeBand(r.minAreaM2), areaRefs, met, match, future };
+}
+
+const site = (x: MatchResult): FutureSite => ({
+  ref: x.ref, kind: x.kind, areaRef: x.areaRef, usableAreaM2: x.usableAreaM2, readyDate: x.readyDate, planIds: x.planIds,
+});
+
+/**
+ * Unmet demand (DESIGN.md, Readiness): saved requests with no `ready` match today, per use,
+ * size band and named area, with their summed exclusion reasons, the dominant one, and the
+ * land in progress that would meet them. Runs the matching engine on every saved request.
+ * Example: `await unmetDemand(db, { use: 'logistics' }, 90)`.
+ */
+export async function unmetDemand(db: Queryable, q: { area?: string; use?: string }, staleAfterDays: number): Promise<UnmetDemand> {
+  const areas = await repo.listAreas(db);
+  if (q.area && !areas.some((a) => a.ref === q.area)) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
+  const names = new Map(areas.map((a) => [a.ref, a.name]));
+  const saved = await repo.listSavedRequests(db);
+  const judged: Judged[] = [];
+  const skipped: Array<{ id: number; reason: string }> = [];
+  for (const s of saved) {
+    const j = await judge(db, s.id, s.criteria, staleAfterDays);
+    if ('reason' in j) skipped.push(j);
+    else judged.push(j);
+  }
+
+  const key = (use: string, band: string, area: string | null) => `${use}|${band}|${area ?? ''}`;
+  const totals = new Map<string, number>();
+  const rows = new Map<string, UnmetRow & { tally: Map<string | null, number> }>();
+  for (const j of judged) {
+    for (const areaRef of j.areaRefs) {
+      if ((q.use && j.use !== q.use) || (q.area && areaRef !== q.area)) continue;
+      const k = key(j.use, j.band, areaRef);
+      totals.set(k, (totals.get(k) ?? 0) + 1);
+      if (j.met) continue;
+      let row = rows.get(k);
+      if (!row) {
+        row = {
+          use: j.use, sizeBand: j.band, areaRef, requests: 0, reasons: {}, totalRequests: 0, dominantReason: null,
+          dominantShare: 0, summary: { sv: '', en: '' }, requestIds: [], onceInForce: { requests: 0, sites: [], hectares: 0 },
+          tally: new Map(),
+        };
+        rows.set(k, row);
+      }
+      row.requests += 1;
+      row.requestIds.push(j.id);
+      for (const [reason, n] of Object.entries(j.match.excluded)) row.reasons[reason] = (row.reasons[reason] ?? 0) + n;
+      const d = failsOn(j.match.excluded);
+      row.tally.set(d, (row.tally.get(d) ?? 0) + 1);
+      const future = j.future.filter((x) => areaRef === null || x.areaRef === areaRef);
+      if (future.length > 0) row.onceInForce.requests += 1;
+      for (const x of future) if (!row.onceInForce.sites.some((s) => s.ref === x.ref && s.kind === x.kind)) row.onceInForce.sites.push(site(x));
+    }
+  }
+
+  const out: UnmetRow[] = [];
+  for (const [k, { tally, ...row }] of rows) {
+    row.totalRequests = totals.get(k)!;
+    // The reason most of the row's requests fail on; ties go to the later check (the nearer miss).
+    const rank = (r: string | null) => -(r === null ? -1 : REASON_ORDER.indexOf(r));
+    const [best, bestN] = [...tally].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0];
+    row.dominantReason = best;
+    row.dominantShare = Math.round((bestN / row.totalRequests) * 1000) / 1000;
+    row.summary = summarise({
+      use: row.use, sizeBand: row.sizeBand, areaName: row.areaRef ? names.get(row.areaRef) ?? row.areaRef : null,
+      share: row.dominantShare, reason: best,
+    });
+    row.onceInForce.sites.sort((a, b) => a.ref.localeCompare(b.ref));
+    row.onceInForce.hectares = Math.round(row.onceInForce.sites.reduce((s, x) => s + (x.kind === 'land' ? x.usableAreaM2 : 0), 0)) / 10000;
+    out.push(row);
+  }
+  out.sort(
+    (a, b) =>
+      MATCH_USES.indexOf(a.use as never) - MATCH_USES.indexOf(b.use as never) ||
+      SIZE_BANDS.indexOf(a.sizeBand) - SIZE_BANDS.indexOf(b.sizeBand) ||
+      (a.areaRef === null ? 1 : 0) - (b.areaRef === null ? 1 : 0) ||
+      (a.areaRef ?? '').localeCompare(b.areaRef ?? ''),
+  );
+  const unmet = judged.filter((j) => !j.met).length;
+  return { rows: out, requests: { total: saved.length, unmet, skipped } };
+}
