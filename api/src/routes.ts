@@ -12,6 +12,10 @@ import { matchingRoutes } from './matching/routes';
 import { requestsRoutes } from './requests/routes';
 import { authRoutes } from './auth/routes';
 import { auditRoutes } from './audit/routes';
+import { accountsRoutes } from './accounts/routes';
+import { premisesWriteRoutes } from './premises/write-routes';
+import { plansWriteRoutes } from './plans/write-routes';
+import { landWriteRoutes } from './land/write-routes';
 import { readinessRoutes } from './readiness/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
@@ -23,10 +27,14 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(areasRoutes(ctx.db));
   api.use(landRoutes(ctx.db));
   api.use(plansRoutes(ctx.db));
-  api.use(premisesRoutes(ctx.db));
+  api.use(premisesRoutes(ctx.db, ctx.config.premisesStaleAfterDays));
   api.use(stopsRoutes(ctx.db));
   api.use(municipalitiesRoutes(ctx.db));
   api.use(auditRoutes(ctx));
+  api.use(accountsRoutes(ctx));
+  api.use(premisesWriteRoutes(ctx));
+  api.use(plansWriteRoutes(ctx));
+  api.use(landWriteRoutes(ctx));
   api.use(matchingRoutes(ctx));
   api.use(requestsRoutes(ctx));
   api.use(readinessRoutes(ctx));

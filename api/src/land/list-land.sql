@@ -12,6 +12,8 @@ from (
       'ownerName', l.owner_name,
       'status', l.status,
       'priceSekPerM2', l.price_sek_per_m2,
+      'reservationKind', l.reservation_kind,
+      'reservedUntil', l.reserved_until,
       'areaRef', l.area_ref,
       'areaM2', round(ST_Area(l.geom)::numeric, 1),
       'illustrative', l.illustrative,

@@ -2,6 +2,7 @@ import type { Db } from '../db/pool';
 import { layerRouter } from '../layers/layer-router';
 import { listLandSql } from './repository';
 import { landQuery } from './schema';
+import { landEtag } from './write-service';
 
 /** GET /api/land, /api/land/:ref */
 export const landRoutes = (db: Db) =>
@@ -10,4 +11,5 @@ export const landRoutes = (db: Db) =>
     query: landQuery,
     listSql: listLandSql,
     extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
+    etag: landEtag,
   });

@@ -16,6 +16,10 @@ export interface LayerReader<Q extends CommonFilters> {
   listSql: string;
   /** The layer-specific parameters after the common seven (null = no filter). */
   extraParams: (q: Q) => unknown[];
+  /** Parameters after the extra ones that are not filters (e.g. a configured period). */
+  constantParams?: unknown[];
+  /** The ETag of one feature of an editable layer, from its properties (writes need If-Match). */
+  etag?: (properties: Record<string, unknown>) => string;
 }
 
 /**
@@ -29,16 +33,17 @@ export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<
   router.get(`/${layer.name}`, async (req, res) => {
     const q = parseQuery(layer.query, req);
     await checkCommonFilters(db, q);
-    const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q)]);
+    const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
     res.type('application/geo+json').send(featureCollection(rows[0].features, q.crs ?? WGS84));
   });
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {
     const q = parseQuery(getQuery, req);
-    const params = [...commonParams({ crs: q.crs }, req.params.ref), ...noFilters({} as Q)];
+    const params = [...commonParams({ crs: q.crs }, req.params.ref), ...noFilters({} as Q), ...(layer.constantParams ?? [])];
     const { rows } = await db.query(layer.listSql, params);
-    const features = JSON.parse(rows[0].features) as unknown[];
+    const features = JSON.parse(rows[0].features) as Array<{ properties: Record<string, unknown> }>;
     if (features.length === 0) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
+    if (layer.etag) res.set('ETag', layer.etag(features[0].properties));
     res.type('application/geo+json').json(features[0]);
   });
 

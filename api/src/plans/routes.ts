@@ -2,6 +2,7 @@ import type { Db } from '../db/pool';
 import { layerRouter } from '../layers/layer-router';
 import { listPlansSql } from './repository';
 import { plansQuery } from './schema';
+import { zoneEtag } from './write-service';
 
 /** GET /api/plans, /api/plans/:ref (one use zone of a detailed plan per feature) */
 export const plansRoutes = (db: Db) =>
@@ -10,4 +11,5 @@ export const plansRoutes = (db: Db) =>
     query: plansQuery,
     listSql: listPlansSql,
     extraParams: (q) => [q.status ?? null, q.use ?? null, q.planId ?? null],
+    etag: zoneEtag,
   });

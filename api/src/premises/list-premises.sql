@@ -1,4 +1,5 @@
--- $1 srid out, $2-$5 bbox in $1, $6 area ref, $7 ref, $8 statuses, $9 kinds, $10 matching uses
+-- $1 srid out, $2-$5 bbox in $1, $6 area ref, $7 ref, $8 statuses, $9 kinds, $10 matching uses,
+-- $11 days after which an unconfirmed listing is stale (it then leaves the matching)
 select coalesce(json_agg(f.feature order by f.ref), '[]')::text as features
 from (
   select p.ref, json_build_object(
@@ -17,6 +18,7 @@ from (
       'address', p.address,
       'areaRef', (select a.ref from areas a where ST_Intersects(a.geom, p.geom) order by a.ref limit 1),
       'confirmedAt', p.confirmed_at,
+      'stale', p.confirmed_at < now() - make_interval(days => $11::int),
       'illustrative', p.illustrative,
       'source', p.source,
       'version', p.version,
