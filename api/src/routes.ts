@@ -17,6 +17,10 @@ import { premisesWriteRoutes } from './premises/write-routes';
 import { plansWriteRoutes } from './plans/write-routes';
 import { landWriteRoutes } from './land/write-routes';
 import { readinessRoutes } from './readiness/routes';
+import { casesRoutes } from './cases/routes';
+import { kpisRoutes } from './kpis/routes';
+import { pitchRoutes } from './pitch/routes';
+import { intakeRoutes } from './intake/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
 export function apiRoutes(ctx: AppContext): Router {
@@ -38,5 +42,9 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(matchingRoutes(ctx));
   api.use(requestsRoutes(ctx));
   api.use(readinessRoutes(ctx));
+  api.use(casesRoutes(ctx));
+  api.use(kpisRoutes(ctx));
+  api.use(pitchRoutes(ctx));
+  api.use(intakeRoutes(ctx));
   return api;
 }

@@ -1,0 +1,32 @@
+import type { Queryable } from '../db/pool';
+import { sqlFile } from '../db/sql-file';
+
+export interface CaseKpiRow {
+  casesInPeriod: number;
+  openByStage: Record<string, number>;
+  medianDaysToFirstProposal: number | null;
+  medianDaysInStage: Record<string, number>;
+  won: number;
+  lost: number;
+  lostReasons: Record<string, number>;
+  jobsInOpenCases: number;
+  jobsEstablished: number;
+  satisfactionMean: number | null;
+  satisfactionAnswers: number;
+  proposalsPerCase: number | null;
+}
+
+export interface RequestsRow {
+  month: string;
+  use: string | null;
+  areaRef: string | null;
+  requests: number;
+}
+
+export async function caseKpis(db: Queryable, from: string | null, to: string | null): Promise<CaseKpiRow> {
+  return (await db.query(sqlFile(__dirname, 'case-kpis.sql'), [from, to])).rows[0];
+}
+
+export async function requestsOverTime(db: Queryable, from: string | null, to: string | null): Promise<RequestsRow[]> {
+  return (await db.query(sqlFile(__dirname, 'requests-over-time.sql'), [from, to])).rows;
+}

@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { parseQuery } from '../http/validate';
+import { requireRole } from '../auth/middleware';
+import { kpisQuery } from './schema';
+import { computeKpis, kpisCsv } from './service';
+
+/** GET /api/kpis?from=&to=&format=json|csv (business, admin). */
+export function kpisRoutes({ db }: AppContext): Router {
+  const r = Router();
+  r.get('/kpis', requireRole('business', 'admin'), async (req, res) => {
+    const q = parseQuery(kpisQuery, req);
+    const k = await computeKpis(db, q.from ?? null, q.to ?? null);
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8');
+      res.set('Content-Disposition', `attachment; filename="etablera-kpis-${q.from ?? 'start'}-${q.to ?? 'now'}.csv"`);
+      res.send(kpisCsv(k));
+      return;
+    }
+    res.json(k);
+  });
+  return r;
+}

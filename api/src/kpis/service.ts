@@ -1,0 +1,61 @@
+import type { Queryable } from '../db/pool';
+import { ACTIVE_STAGES, STAGES } from '../cases/service';
+import { caseKpis, requestsOverTime, type RequestsRow } from './repository';
+
+export interface Kpis {
+  from: string | null;
+  to: string | null;
+  casesInPeriod: number;
+  /** Cases in each active stage (first_contact … decision), every stage present. */
+  openByStage: Record<string, number>;
+  medianDaysToFirstProposal: number | null;
+  /** Per stage, median days over completed stays; null when no stay in it has ended. */
+  medianDaysInStage: Record<string, number | null>;
+  won: number;
+  lost: number;
+  lostReasons: Record<string, number>;
+  jobsInOpenCases: number;
+  jobsEstablished: number;
+  satisfactionMean: number | null;
+  satisfactionAnswers: number;
+  proposalsPerCase: number | null;
+  requestsPerUseAndArea: RequestsRow[];
+}
+
+/** The business unit's key figures (DESIGN.md, Cases and KPIs) for cases opened in [from, to]. */
+export async function computeKpis(db: Queryable, from: string | null, to: string | null): Promise<Kpis> {
+  const k = await caseKpis(db, from, to);
+  return {
+    from,
+    to,
+    ...k,
+    openByStage: Object.fromEntries(ACTIVE_STAGES.map((s) => [s, k.openByStage[s] ?? 0])),
+    medianDaysInStage: Object.fromEntries(STAGES.map((s) => [s, k.medianDaysInStage[s] ?? null])),
+    requestsPerUseAndArea: await requestsOverTime(db, from, to),
+  };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One row per figure: metric,key,month,use,areaRef,value (spreadsheet-friendly, long format). */
+export function kpisCsv(k: Kpis): string {
+  const rows: unknown[][] = [['metric', 'key', 'month', 'use', 'areaRef', 'value']];
+  const scalar = (m: keyof Kpis) => rows.push([m, '', '', '', '', k[m]]);
+  scalar('casesInPeriod');
+  for (const [s, n] of Object.entries(k.openByStage)) rows.push(['openByStage', s, '', '', '', n]);
+  scalar('medianDaysToFirstProposal');
+  for (const [s, n] of Object.entries(k.medianDaysInStage)) rows.push(['medianDaysInStage', s, '', '', '', n]);
+  scalar('won');
+  scalar('lost');
+  for (const [s, n] of Object.entries(k.lostReasons)) rows.push(['lostReasons', s, '', '', '', n]);
+  scalar('jobsInOpenCases');
+  scalar('jobsEstablished');
+  scalar('satisfactionMean');
+  scalar('satisfactionAnswers');
+  scalar('proposalsPerCase');
+  for (const r of k.requestsPerUseAndArea) rows.push(['requests', '', r.month, r.use, r.areaRef, r.requests]);
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,89 @@
+import type { Queryable } from '../db/pool';
+import { sqlFile } from '../db/sql-file';
+
+const q = (name: string) => sqlFile(__dirname, name);
+
+export interface SiteChoice {
+  kind: 'land' | 'premises';
+  ref: string;
+}
+
+export interface LinkRow {
+  id: number;
+  caseId: number;
+  token: string;
+  sites: SiteChoice[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  views: number;
+  lastViewedAt: Date | null;
+  createdBy: number | null;
+  createdAt: Date;
+}
+
+export async function insertLink(db: Queryable, caseId: number, token: string, sites: SiteChoice[], expiresAt: Date, by: number | null): Promise<number> {
+  return (await db.query(q('insert-link.sql'), [caseId, token, JSON.stringify(sites), expiresAt, by])).rows[0].id;
+}
+
+export async function listLinks(db: Queryable, caseId: number, linkId: number | null = null): Promise<LinkRow[]> {
+  return (await db.query(q('list-links.sql'), [caseId, linkId])).rows;
+}
+
+export async function revokeLink(db: Queryable, caseId: number, linkId: number): Promise<boolean> {
+  return (await db.query(q('revoke-link.sql'), [caseId, linkId])).rowCount === 1;
+}
+
+export interface ViewRow {
+  sites: SiteChoice[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  expired: boolean;
+  views: number | null;
+}
+export async function viewLink(db: Queryable, token: string): Promise<ViewRow | undefined> {
+  return (await db.query(q('view-link.sql'), [token])).rows[0];
+}
+
+export interface ZoneFact {
+  planId: string;
+  planName: string;
+  status: string;
+  legalForceDate: string | null;
+  expectedLegalForceDate: string | null;
+  useCodes: string[];
+  uses: Array<{ code: string; sv: string; en: string }> | null;
+  coverM2: number;
+}
+export interface SiteFactsRow {
+  kind: 'land' | 'premises';
+  ref: string;
+  name: string;
+  sizeM2: number;
+  priceSekPerM2: number | null;
+  rentSekPerM2Year: number | null;
+  availableFrom: string | null;
+  address: string | null;
+  premisesKind: string | null;
+  areaRef: string | null;
+  status: string;
+  ownerType: string | null;
+  illustrative: boolean;
+  geometry: unknown;
+  point: { type: 'Point'; coordinates: [number, number] };
+  zoning: ZoneFact[];
+  station: { name: string; mode: string; distanceM: number } | null;
+}
+export async function siteFacts(db: Queryable, sites: SiteChoice[]): Promise<SiteFactsRow[]> {
+  return (await db.query(q('site-facts.sql'), [JSON.stringify(sites)])).rows;
+}
+
+export interface AreaRow {
+  ref: string;
+  name: string;
+  profile: string | null;
+  facts: Record<string, unknown> | null;
+  illustrative: boolean;
+}
+export async function areaProfiles(db: Queryable, refs: string[]): Promise<AreaRow[]> {
+  return (await db.query(q('area-profiles.sql'), [refs])).rows;
+}

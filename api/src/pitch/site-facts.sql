@@ -1,0 +1,39 @@
+-- $1 jsonb [{kind, ref}, ...]: each site's facts for the pitch, in the order given.
+-- Public data only: nothing here comes from the case (no contact, no notes).
+with wanted as (
+  select t.ord, t.s ->> 'kind' as kind, t.s ->> 'ref' as ref
+  from jsonb_array_elements($1::jsonb) with ordinality as t(s, ord)
+), sites as (
+  select w.ord, w.kind, w.ref, l.ref as name, l.geom, ST_Area(l.geom) as size_m2, l.price_sek_per_m2 as price,
+         null::numeric as rent, null::date as available_from, null::text as address, null::text as premises_kind,
+         l.area_ref, l.status, l.owner_type, l.illustrative
+  from wanted w join land_parcels l on w.kind = 'land' and l.ref = w.ref
+  union all
+  select w.ord, w.kind, w.ref, p.title, p.geom, p.floor_area_m2, null, p.rent_sek_per_m2_year, p.available_from,
+         p.address, p.kind, (select a.ref from areas a where ST_Intersects(a.geom, p.geom) order by a.ref limit 1),
+         p.status, null, p.illustrative
+  from wanted w join premises p on w.kind = 'premises' and p.ref = w.ref
+)
+select s.ord, s.kind, s.ref, s.name, round(s.size_m2)::float8 as "sizeM2", s.price::float8 as "priceSekPerM2",
+       s.rent::float8 as "rentSekPerM2Year", s.available_from as "availableFrom", s.address,
+       s.premises_kind as "premisesKind", s.area_ref as "areaRef", s.status, s.owner_type as "ownerType", s.illustrative,
+       ST_AsGeoJSON(ST_Transform(s.geom, 4326), 7)::json as geometry,
+       ST_AsGeoJSON(ST_Transform(ST_PointOnSurface(s.geom), 4326), 7)::json as point,
+       (select coalesce(json_agg(json_build_object(
+                 'planId', p.plan_id, 'planName', p.name, 'status', p.status,
+                 'legalForceDate', p.legal_force_date, 'expectedLegalForceDate', p.expected_legal_force_date,
+                 'useCodes', z.use_codes,
+                 'uses', (select json_agg(json_build_object('code', u.code, 'sv', u.name_sv, 'en', u.name_en) order by u.code)
+                          from (select distinct left(c, 1) as code from unnest(z.use_codes) c) x
+                          join use_codes u on u.code = x.code),
+                 'coverM2', round(ST_Area(ST_Intersection(z.geom, s.geom))))
+               order by ST_Area(ST_Intersection(z.geom, s.geom)) desc, z.ref), '[]')
+        from plan_zones z join plans p on p.plan_id = z.plan_id
+        where z.geom && s.geom and ST_Intersects(z.geom, s.geom) and p.status <> 'cancelled'
+          and (GeometryType(s.geom) = 'POINT' or ST_Area(ST_Intersection(z.geom, s.geom)) > 0)) as zoning,
+       (select json_build_object('name', t.name, 'mode', t.mode, 'distanceM', round(ST_Distance(t.geom, s.geom)))
+        from stops t
+        where t.mode in ('commuter_rail', 'metro', 'tram') and not t.planned
+        order by ST_Distance(t.geom, s.geom), t.ref limit 1) as station
+from sites s
+order by s.ord;
