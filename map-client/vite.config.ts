@@ -6,9 +6,9 @@ import { defineConfig } from 'vite';
 // needs no change here. The API serves the build from map-client/dist.
 const pages = Object.fromEntries(
   fs
-    .readdirSync(__dirname)
+    .readdirSync(import.meta.dirname)
     .filter((f) => f.endsWith('.html'))
-    .map((f) => [path.basename(f, '.html'), path.join(__dirname, f)]),
+    .map((f) => [path.basename(f, '.html'), path.join(import.meta.dirname, f)]),
 );
 
 export default defineConfig({
