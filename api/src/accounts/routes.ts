@@ -28,7 +28,8 @@ export function accountsRoutes(ctx: AppContext): Router {
 
   async function load(req: Request): Promise<Account> {
     const account = await findAccount(db, accountId(req));
-    if (!account || !mayManage(req, account)) throw notFound(`No account ${req.params.id}`);
+    if (!account) throw notFound(`No account ${req.params.id}`);
+    if (!mayManage(req, account)) throw new AppError(403, 'forbidden', 'The business unit manages owner accounts only');
     return account;
   }
 
