@@ -1,5 +1,8 @@
 // Readiness choropleth: the areas shaded by hectares of land in force for one use (MapLibre).
 import * as maplibregl from 'maplibre-gl';
+// MapLibre 6 loads its module worker next to its own file; in a Vite build that file is
+// not emitted unless asked for, so the worker travels as an asset of this page.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { formatNumber, type Lang } from '../shared/i18n';
@@ -27,6 +30,8 @@ export function bboxOf(fc: FeatureCollection): [number, number, number, number] 
   for (const f of fc.features) walk((f.geometry as { coordinates?: unknown })?.coordinates);
   return b;
 }
+
+maplibregl.setWorkerUrl(workerUrl);
 
 export class Choropleth {
   readonly map: maplibregl.Map;
