@@ -38,9 +38,8 @@ with codes as (
            when $5::date is not null and (o.ready_date is null or o.ready_date > $5::date) then 'notReadyInTime'
          end as reason2
   from base b
-  left join lateral (
-    select * from use_overlay(b.geom, b.plan_codes) where b.reason is null
-  ) o on true
+  -- A null geometry makes the overlay touch no zone: parcels already out cost nothing.
+  left join lateral use_overlay(case when b.reason is null then b.geom end, b.plan_codes) o on true
 ), judged as (
   select f.*, st.ref as stop_ref, st.name as stop_name, st.mode as stop_mode, st.planned as stop_planned,
          st.opening_year as stop_opening_year, st.distance,

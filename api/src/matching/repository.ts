@@ -52,9 +52,10 @@ export async function judgeCandidates(db: Queryable, kind: CandidateKind, r: Mat
     r.use, r.minAreaM2, r.maxAreaM2 ?? null, areas, r.neededBy ?? null, r.stationModes, r.includePlanned,
     r.maxDistanceToStationM ?? null,
   ];
+  // Named statements: each connection parses and plans these long queries once.
   const { rows } = kind === 'land'
-    ? await db.query(landCandidatesSql, params)
-    : await db.query(premisesCandidatesSql, [...params, o.today, o.staleAfterDays]);
+    ? await db.query({ name: 'match-land-candidates', text: landCandidatesSql, values: params })
+    : await db.query({ name: 'match-premises-candidates', text: premisesCandidatesSql, values: [...params, o.today, o.staleAfterDays] });
   return { excluded: rows[0].excluded, results: rows[0].results };
 }
 

@@ -1,0 +1,70 @@
+// `npm run bench`: builds its own database (etablera_bench: migrated, seeded with the shipped
+// layers), runs every *.bench.ts of this folder and prints one table. Speed is measured here,
+// never asserted in timed tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { createPool, type Db } from '../../api/src/db/pool';
+import { migrate } from '../../api/src/db/migrate';
+import { seedShippedLayers } from '../../gis-data/src/seed';
+import { formatTable, type BenchRow } from './stats';
+
+const BENCH_DB = 'etablera_bench';
+
+export interface BenchContext {
+  db: Db;
+  url: string;
+}
+
+export interface Bench {
+  name: string;
+  run: (ctx: BenchContext) => Promise<BenchRow[]>;
+}
+
+function adminUrl(): string {
+  const base = process.env.BENCH_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const u = new URL(base);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+async function freshDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.query(`create database ${BENCH_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(adminUrl());
+  u.pathname = `/${BENCH_DB}`;
+  return u.toString();
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const url = await freshDatabase();
+  const db = createPool(url, 4);
+  try {
+    await migrate(db);
+    const seeded = await seedShippedLayers(db);
+    console.log(`seeded ${BENCH_DB}: ${seeded.map((s) => `${s.layer} ${s.features}`).join(', ')}`);
+    await db.query('analyze');
+    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+    const rows: BenchRow[] = [];
+    for (const file of files) {
+      const bench = (await import(path.join(__dirname, file))).default as Bench;
+      console.log(`running ${bench.name} ...`);
+      rows.push(...(await bench.run({ db, url })));
+    }
+    console.log(`\n${formatTable(rows)}`);
+  } finally {
+    await db.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
