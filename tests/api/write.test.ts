@@ -185,3 +185,20 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     for (const secret of ['private.person@example.test', 'Privat Person', '070-123 45 67', 'ownerAccount']) expect(text).not.toContain(secret);
   });
 });
+
+describe('OpenAPI document', () => {
+  test('when /api/openapi.json is read, then the write endpoints sit beside the read ones', async () => {
+    const t = await createTestApp();
+    try {
+      const doc = (await request(t.app).get('/api/openapi.json').expect(200)).body;
+      for (const layer of ['premises', 'plans', 'land']) {
+        expect(Object.keys(doc.paths[`/api/${layer}`]).sort()).toEqual(['get', 'post']);
+        expect(Object.keys(doc.paths[`/api/${layer}/{ref}`]).sort()).toEqual(['get', 'patch']);
+        expect(doc.paths[`/api/${layer}/{ref}`].patch.responses).toHaveProperty('412');
+      }
+      for (const path of ['/api/auth/login', '/api/auth/me', '/api/accounts', '/api/audit', '/api/premises/{ref}/confirm']) expect(doc.paths[path]).toBeDefined();
+    } finally {
+      await t.drop();
+    }
+  });
+});

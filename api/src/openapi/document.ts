@@ -4,6 +4,7 @@ import { readinessPaths } from '../readiness/openapi';
 import { matchingPaths } from '../matching/openapi';
 import { requestsPaths } from '../requests/openapi';
 import { tilesPaths } from '../tiles/openapi';
+import { authPaths } from '../auth/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
 const fragments: Array<() => Record<string, unknown>> = [
@@ -25,6 +26,7 @@ const fragments: Array<() => Record<string, unknown>> = [
   requestsPaths,
   tilesPaths,
   readinessPaths,
+  authPaths, // after layerPaths: it adds the write methods to the layers' paths
 ];
 
 /** The OpenAPI 3.1 document of the whole API. */
