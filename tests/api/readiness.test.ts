@@ -142,4 +142,14 @@ describe('GET /api/readiness on the fixture world', () => {
     const en = await request(t.app).get('/api/readiness?format=csv&use=industry&lang=en').expect(200);
     expect(en.text.slice(1).split('\r\n')[0].split(',')[0]).toBe('Area');
   });
+
+  test('when the OpenAPI document is read, then every readiness endpoint is described with its parameters', async () => {
+    const res = await request(t.app).get('/api/openapi.json').expect(200);
+    for (const path of ['/api/readiness', '/api/readiness/pipeline', '/api/readiness/unmet-demand']) {
+      const op = res.body.paths[path]?.get;
+      expect({ path, described: Boolean(op) }).toEqual({ path, described: true });
+      expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['area', 'format']));
+      expect(op.responses).toHaveProperty('400');
+    }
+  });
 });
