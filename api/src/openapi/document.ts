@@ -4,6 +4,10 @@ import { readinessPaths } from '../readiness/openapi';
 import { matchingPaths } from '../matching/openapi';
 import { requestsPaths } from '../requests/openapi';
 import { tilesPaths } from '../tiles/openapi';
+import { casesPaths } from '../cases/openapi';
+import { kpisPaths } from '../kpis/openapi';
+import { pitchPaths } from '../pitch/openapi';
+import { intakePaths } from '../intake/openapi';
 import { authPaths } from '../auth/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
@@ -26,6 +30,10 @@ const fragments: Array<() => Record<string, unknown>> = [
   requestsPaths,
   tilesPaths,
   readinessPaths,
+  casesPaths,
+  kpisPaths,
+  pitchPaths,
+  intakePaths,
   authPaths, // after layerPaths: it adds the write methods to the layers' paths
 ];
 
