@@ -20,7 +20,7 @@ async function shownFigures(page: Page) {
       area: tr.getAttribute('data-area'),
       use: tr.getAttribute('data-use'),
       cells: Object.fromEntries(
-        [...tr.querySelectorAll('td[data-field]')].map((td) => [td.getAttribute('data-field'), (td.childNodes[0]?.textContent ?? '').trim()]),
+        Array.from(tr.querySelectorAll('td[data-field]')).map((td) => [td.getAttribute('data-field'), (td.childNodes[0]?.textContent ?? '').trim()]),
       ),
     })),
   );
