@@ -11,20 +11,21 @@ with zones as (
   join plans p on p.plan_id = z.plan_id and p.status = 'in_force'
   join match_uses u on exists (select 1 from unnest(z.use_codes) c where left(c, 1) = any (u.plan_codes))
   where ($2::text is null or u.use = $2)
-), per_area as (
-  select a.ref, zn.use, zn.gfa, ST_Area(ST_Intersection(a.geom, zn.geom)) / ST_Area(zn.geom) as share
+), zone_areas as (
+  -- one row per zone and area its interior meets; one row with ref null for a zone in no area
+  select zn.id, zn.use, zn.gfa, a.ref, a.municipality_code,
+         ST_Area(ST_Intersection(a.geom, zn.geom)) / ST_Area(zn.geom) as share
   from zones zn
-  join areas a on a.geom && zn.geom and ST_Relate(a.geom, zn.geom, 'T********')
+  left join areas a on a.geom && zn.geom and ST_Relate(a.geom, zn.geom, 'T********')
 )
 select ref as "areaRef", use,
        sum(gfa * share) as "grossFloorAreaM2",
        count(*)::int as zones,
        count(gfa)::int as "zonesStating"
-from per_area
+from zone_areas
+where ref is not null
 group by 1, 2
 union all
-select null, zn.use, sum(zn.gfa), count(*)::int, count(zn.gfa)::int
-from zones zn
-where exists (select 1 from areas a where a.municipality_code = $1 and ST_Relate(a.geom, zn.geom, 'T********'))
-   or not exists (select 1 from areas a where ST_Relate(a.geom, zn.geom, 'T********'))
+select null, use, sum(gfa), count(*)::int, count(gfa)::int
+from (select distinct id, use, gfa from zone_areas where ref is null or municipality_code = $1) z
 group by 2;
