@@ -47,7 +47,12 @@ export const matchRequestSchema = z
     use: z.enum(MATCH_USES, { error: `must be one of ${MATCH_USES.join(', ')}` }),
     minAreaM2: area.positive('must be greater than 0'),
     maxAreaM2: area.positive('must be greater than 0').optional(),
-    areas: z.array(z.string({ error: 'must be an area ref' }).min(1, 'must be an area ref'), { error: 'must be an array of area refs' }).optional(),
+    areas: z
+      .array(z.string({ error: 'must be an area ref' }).min(1, 'must be an area ref').max(100, 'must be an area ref'), {
+        error: 'must be an array of area refs',
+      })
+      .max(100, 'names too many areas (at most 100)')
+      .optional(),
     maxDistanceToStationM: z.number({ error: 'must be a number of metres' }).finite().nonnegative('must not be negative').optional(),
     stationModes: z
       .array(z.enum(STOP_MODES, { error: `must be one of ${STOP_MODES.join(', ')}` }), { error: 'must be an array of modes' })
