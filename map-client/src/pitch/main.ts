@@ -1,0 +1,167 @@
+// The investor pitch (pitch.html?token=…&lang=sv|en): public, read-only, no personal data.
+// All wording comes from the API (GET /api/pitch/:token), so page, print and PDF agree.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './pitch.css';
+import type { Geometry } from 'geojson';
+
+interface Fact {
+  key: string;
+  label: string;
+  text: string;
+}
+interface Site {
+  number: number;
+  kind: string;
+  ref: string;
+  name: string;
+  kindText: string;
+  areaName: string | null;
+  facts: Fact[];
+  geometry: Geometry;
+  point: { type: 'Point'; coordinates: [number, number] };
+}
+interface Area {
+  ref: string;
+  name: string;
+  profile: string | null;
+  strengths: string[];
+  anchors: string[];
+  transit: string | null;
+}
+interface Pitch {
+  lang: 'sv' | 'en';
+  title: string;
+  intro: string;
+  expiresAt: string;
+  illustrative: boolean;
+  illustrativeText: string;
+  labels: { expires: string; site: string; areas: string; print: string; pdf: string };
+  sites: Site[];
+  areas: Area[];
+}
+
+const params = new URLSearchParams(location.search);
+const token = params.get('token') ?? '';
+const $ = (id: string) => document.getElementById(id)!;
+let map: maplibregl.Map | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+function showError(status: number, message: string): void {
+  const e = $('pitch-error');
+  e.hidden = false;
+  e.textContent =
+    status === 410 ? `Länken gäller inte längre. / This link is no longer valid. (${message})`
+    : status === 404 ? 'Länken finns inte. / This link does not exist.'
+    : message;
+  document.body.setAttribute('data-ready', 'error');
+}
+
+function renderMap(p: Pitch): void {
+  const features = p.sites.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { number: s.number } }));
+  const bounds = new maplibregl.LngLatBounds();
+  for (const s of p.sites) bounds.extend(s.point.coordinates);
+  const draw = () => {
+    const source = map!.getSource('sites') as maplibregl.GeoJSONSource | undefined;
+    if (source) source.setData({ type: 'FeatureCollection', features });
+    else {
+      map!.addSource('sites', { type: 'geojson', data: { type: 'FeatureCollection', features } });
+      map!.addLayer({ id: 'sites-fill', type: 'fill', source: 'sites', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1f3a93', 'fill-opacity': 0.3 } });
+      map!.addLayer({ id: 'sites-line', type: 'line', source: 'sites', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': '#1f3a93', 'line-width': 2 } });
+    }
+    document.querySelectorAll('.marker').forEach((m) => m.remove());
+    for (const s of p.sites) {
+      const m = el('div', String(s.number), 'marker');
+      m.title = s.name;
+      new maplibregl.Marker({ element: m }).setLngLat(s.point.coordinates).addTo(map!);
+    }
+    map!.fitBounds(bounds, { padding: 60, maxZoom: 15, duration: 0 });
+  };
+  if (!map) {
+    map = new maplibregl.Map({
+      container: 'pitch-map',
+      style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1ec' } }] },
+      bounds,
+      fitBoundsOptions: { padding: 60, maxZoom: 15 },
+      attributionControl: false,
+      // keeps the drawn map in the canvas so printing shows it
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', draw);
+  } else draw();
+}
+
+function render(p: Pitch): void {
+  document.documentElement.lang = p.lang;
+  document.title = p.title;
+  $('pitch-title').textContent = p.title;
+  $('pitch-intro').textContent = p.intro;
+  const ill = $('pitch-illustrative');
+  ill.hidden = !p.illustrative;
+  ill.textContent = p.illustrativeText;
+  $('print').textContent = p.labels.print;
+  const pdf = $('pdf') as HTMLAnchorElement;
+  pdf.textContent = p.labels.pdf;
+  pdf.href = `/api/pitch/${encodeURIComponent(token)}/pdf?lang=${p.lang}`;
+  $('lang-sv').setAttribute('aria-pressed', String(p.lang === 'sv'));
+  $('lang-en').setAttribute('aria-pressed', String(p.lang === 'en'));
+
+  const sites = p.sites.map((s) => {
+    const sec = el('section', undefined, 'site');
+    sec.dataset.ref = s.ref;
+    const h2 = el('h2');
+    h2.append(el('span', String(s.number), 'num'), ` ${s.name} `, el('small', [s.kindText, s.areaName].filter(Boolean).join(' · ')));
+    const dl = el('dl');
+    for (const f of s.facts) {
+      const dd = el('dd', f.text);
+      dd.dataset.fact = f.key;
+      dl.append(el('dt', f.label), dd);
+    }
+    sec.append(h2, dl);
+    return sec;
+  });
+  $('pitch-sites').replaceChildren(...sites);
+  const areas = p.areas.map((a) => {
+    const sec = el('section', undefined, 'area');
+    sec.append(el('h3', a.name), el('p', a.profile ?? ''));
+    if (a.strengths.length) {
+      const ul = el('ul');
+      for (const s of a.strengths) ul.append(el('li', s));
+      sec.append(ul);
+    }
+    if (a.transit) sec.append(el('p', a.transit));
+    return sec;
+  });
+  $('pitch-areas').replaceChildren(...(areas.length ? [el('h2', p.labels.areas), ...areas] : []));
+  $('pitch-footer').textContent = `${p.labels.expires} ${p.expiresAt.slice(0, 10)} · Huddinge kommun`;
+  renderMap(p);
+  document.body.setAttribute('data-ready', p.lang);
+}
+
+async function load(lang: 'sv' | 'en'): Promise<void> {
+  document.body.removeAttribute('data-ready');
+  const res = await fetch(`/api/pitch/${encodeURIComponent(token)}?lang=${lang}`, { credentials: 'omit' });
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({ message: res.statusText }));
+    return showError(res.status, body.message ?? res.statusText);
+  }
+  render(await res.json());
+}
+
+function switchTo(lang: 'sv' | 'en'): void {
+  params.set('lang', lang);
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+  void load(lang);
+}
+
+$('lang-sv').addEventListener('click', () => switchTo('sv'));
+$('lang-en').addEventListener('click', () => switchTo('en'));
+$('print').addEventListener('click', () => window.print());
+void load(params.get('lang') === 'en' ? 'en' : 'sv');
