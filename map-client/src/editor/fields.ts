@@ -1,0 +1,78 @@
+// The attribute form of each editable layer: the layer contract's properties (DESIGN.md).
+export type LayerName = 'premises' | 'plans' | 'land';
+export type Role = 'admin' | 'business' | 'planner' | 'owner';
+
+export interface Field {
+  name: string;
+  type: 'text' | 'number' | 'date' | 'select' | 'codes';
+  required?: boolean;
+  /** enum values (select); '' = none when not required */
+  options?: readonly string[];
+  /** only set when the record is created (its identity) */
+  createOnly?: boolean;
+}
+
+export const PREMISES_KINDS = ['office', 'retail', 'industry', 'warehouse', 'lab'] as const;
+export const PREMISES_STATUSES = ['available', 'let', 'withdrawn'] as const;
+export const PLAN_STATUSES = ['programme', 'consultation', 'review', 'adopted', 'in_force', 'cancelled'] as const;
+export const LAND_STATUSES = ['available', 'reserved', 'sold', 'not_for_sale'] as const;
+export const OWNER_TYPES = ['municipal', 'private', 'state', 'other'] as const;
+export const RESERVATION_KINDS = ['reservation', 'markanvisning'] as const;
+/** Boverket kvartersmark base letters the API accepts (api/src/layers/enums.ts). */
+export const USE_CODE_LETTERS = 'BCDEFGHJKLMNOPRSTUVYZ';
+
+export const FIELDS: Record<LayerName, Field[]> = {
+  premises: [
+    { name: 'title', type: 'text', required: true },
+    { name: 'kind', type: 'select', required: true, options: PREMISES_KINDS },
+    { name: 'floorAreaM2', type: 'number', required: true },
+    { name: 'rentSekPerM2Year', type: 'number' },
+    { name: 'availableFrom', type: 'date' },
+    { name: 'status', type: 'select', required: true, options: PREMISES_STATUSES },
+    { name: 'address', type: 'text' },
+  ],
+  plans: [
+    { name: 'ref', type: 'text', required: true, createOnly: true },
+    { name: 'planId', type: 'text', required: true, createOnly: true },
+    { name: 'planName', type: 'text', required: true },
+    { name: 'status', type: 'select', required: true, options: PLAN_STATUSES },
+    { name: 'useCodes', type: 'codes', required: true },
+    { name: 'legalForceDate', type: 'date' },
+    { name: 'expectedLegalForceDate', type: 'date' },
+    { name: 'implementationEndDate', type: 'date' },
+    { name: 'maxGrossFloorAreaM2', type: 'number' },
+    { name: 'maxHeightM', type: 'number' },
+  ],
+  land: [
+    { name: 'ref', type: 'text', required: true, createOnly: true },
+    { name: 'ownerType', type: 'select', required: true, options: OWNER_TYPES },
+    { name: 'ownerName', type: 'text' },
+    { name: 'status', type: 'select', required: true, options: LAND_STATUSES },
+    { name: 'priceSekPerM2', type: 'number' },
+    { name: 'reservationKind', type: 'select', options: RESERVATION_KINDS },
+    { name: 'reservedUntil', type: 'date' },
+    { name: 'reservedFor', type: 'text' },
+  ],
+};
+
+/** Which layers a role edits (the API enforces the same: api/src/<layer>/write-routes.ts). */
+export const LAYERS_OF: Record<Role, LayerName[]> = {
+  owner: ['premises'],
+  business: ['premises', 'land'],
+  planner: ['plans'],
+  admin: ['premises', 'plans', 'land'],
+};
+
+export const GEOMETRY_OF: Record<LayerName, 'Point' | 'Polygon'> = { premises: 'Point', plans: 'Polygon', land: 'Polygon' };
+
+/** Defaults of a new record. */
+export const DEFAULTS: Record<LayerName, Record<string, unknown>> = {
+  premises: { status: 'available', kind: 'office' },
+  plans: { status: 'programme', useCodes: ['J'] },
+  land: { status: 'available', ownerType: 'municipal' },
+};
+
+/** The ETag of a feature as the API computes it from its versions. */
+export function etagOf(layer: LayerName, p: Record<string, unknown>): string {
+  return layer === 'plans' ? `"${p.version}-${p.planVersion}"` : `"${p.version}"`;
+}
