@@ -1,7 +1,5 @@
-import pg from 'pg';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import { withTransaction } from '../db/transaction';
 import type { ExclusionReason, MatchRequest, TransitInfo } from './schema';
 
 const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
@@ -58,22 +56,8 @@ export async function judgeCandidates(db: Queryable, kind: CandidateKind, r: Mat
   const query = kind === 'land'
     ? { name: 'match-land-candidates', text: landCandidatesSql, values: params }
     : { name: 'match-premises-candidates', text: premisesCandidatesSql, values: [...params, o.today, o.staleAfterDays] };
-  const { rows } = await withoutJit(db, query);
+  const { rows } = await db.query(query);
   return { excluded: rows[0].excluded, results: rows[0].results };
-}
-
-/**
- * The planner's cost estimate of these queries grows with the number of parcels and passes
- * jit_above_cost at a few hundred: compiling then costs far more than the query itself
- * (tens of ms). With a pool, JIT is switched off for this one query's transaction; a
- * caller's own client keeps its settings.
- */
-async function withoutJit(db: Queryable, query: pg.QueryConfig): Promise<pg.QueryResult> {
-  if (!(db instanceof pg.Pool)) return db.query(query);
-  return withTransaction(db, async (client) => {
-    await client.query('set local jit = off');
-    return client.query(query);
-  });
 }
 
 /** The refs among `refs` that name no area. */
