@@ -54,6 +54,8 @@ describe('establishment cases: access, stage rules and timeline', () => {
     const res = await staff.get(`/api/cases/${c.id}`);
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe(`"${res.body.version}"`);
+    // the ETag covers the case row only, so the detail (with its timeline) must never be cached
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toMatchObject({ companyName: 'Frånbegäran AB', jobsExpected: 25, stage: 'first_contact', contactEmail: 'astrid.kontakt@biolab.example' });
     expect(res.body.requests.map((r: { id: number }) => r.id)).toEqual([requestId]);
     expect(res.body.events).toHaveLength(1);

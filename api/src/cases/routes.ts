@@ -21,10 +21,13 @@ export function casesRoutes({ db }: AppContext): Router {
   const sendCase = async (res: import('express').Response, id: number, status = 200) => {
     const detail = await service.getCaseDetail(db, id);
     setEtag(res, detail.version);
+    // Personal data, and the ETag covers only the case row (not its events): never cached.
+    res.set('Cache-Control', 'no-store');
     res.status(status).json(detail);
   };
 
   r.get('/cases', staff, async (req, res) => {
+    res.set('Cache-Control', 'no-store');
     res.json({ cases: await service.listCases(db, parseQuery(s.listCasesQuery, req)) });
   });
   r.post('/cases', staff, async (req, res) => {

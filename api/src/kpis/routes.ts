@@ -10,6 +10,7 @@ export function kpisRoutes({ db }: AppContext): Router {
   const r = Router();
   r.get('/kpis', requireRole('business', 'admin'), async (req, res) => {
     const q = parseQuery(kpisQuery, req);
+    res.set('Cache-Control', 'no-store');
     const k = await computeKpis(db, q.from ?? null, q.to ?? null);
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8');

@@ -21,6 +21,7 @@ export function pitchRoutes({ db }: AppContext): Router {
   const staff = requireRole('business', 'admin');
 
   r.get('/cases/:id/pitch-links', staff, async (req, res) => {
+    res.set('Cache-Control', 'no-store');
     res.json({ links: await listPitchLinks(db, idOf(req, 'id')) });
   });
   r.post('/cases/:id/pitch-links', staff, async (req, res) => {
