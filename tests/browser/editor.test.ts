@@ -211,6 +211,51 @@ describe('the OpenLayers editor', () => {
     await page.close();
   });
 
+  test('when an owner signs up, then the business unit approves them in the editor and they publish a footprint', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/editor.html?lang=sv`);
+    await page.waitForSelector('body[data-editor-ready="true"]');
+    await page.click('#sign-up summary');
+    await page.fill('#sign-up-name', 'Lokalägare AB');
+    await page.fill('#sign-up-organisation', 'Lokalägare AB');
+    await page.fill('#sign-up-email', 'lokalagare@example.test');
+    await page.fill('#sign-up-password', 'ett-langt-losenord');
+    await page.click('#sign-up-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('väntar på godkännande'));
+    expect(await q("select status, role from accounts where email = 'lokalagare@example.test'")).toEqual([{ status: 'pending', role: 'owner' }]);
+
+    const { page: staff, errors } = await openSignedIn('business');
+    const [{ id }] = await q("select id from accounts where email = 'lokalagare@example.test'");
+    await staff.click(`#approvals-list li[data-account="${id}"] button`);
+    await staff.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('är godkänd'));
+    expect(await q('select status from accounts where id = $1', [id])).toEqual([{ status: 'active' }]);
+    expect(errors).toEqual([]);
+    await staff.close();
+
+    await page.fill('#sign-in-email', 'lokalagare@example.test');
+    await page.fill('#sign-in-password', 'ett-langt-losenord');
+    await page.click('#sign-in-form button[type="submit"]');
+    await page.waitForSelector('#editor-section:not([hidden])');
+    expect(await page.isVisible('#pending-note')).toBe(false);
+    const E3 = E0 + 9000;
+    const at = await centre(page, E3 + 20, N0 + 15, 1);
+    await page.click('#new-footprint');
+    for (const [de, dn] of [[0, 0], [40, 0], [40, 30], [0, 30], [0, 0]]) {
+      const p = await at(E3 + de, N0 + dn);
+      await page.mouse.click(p.x, p.y);
+    }
+    await page.waitForSelector('#feature-form:not([hidden])');
+    await page.fill('#field-title', 'Butik med fotavtryck');
+    await page.selectOption('#field-kind', 'retail');
+    await page.fill('#field-floorAreaM2', '1200');
+    await page.click('#save');
+    await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('Sparat'));
+    const [row] = await q("select GeometryType(geom) as t, ST_Area(geom) as a from premises where title = 'Butik med fotavtryck'");
+    expect(row.t).toBe('POLYGON');
+    expect(Math.abs(row.a - 1200)).toBeLessThan(100); // 40 m × 30 m, corners exact to a pixel
+    await page.close();
+  });
+
   test('when nobody is signed in, then the editor shows only the sign-in form and asks nothing external', async () => {
     const page = await browser.newPage();
     const external: string[] = [];

@@ -66,6 +66,19 @@ export async function updateFeature(layer: LayerName, ref: string, etag: string,
   return call<Feature>('PATCH', `/api/${layer}/${encodeURIComponent(ref)}?crs=3006`, feature, { 'If-Match': etag });
 }
 
+export interface PendingAccount {
+  id: number;
+  email: string;
+  name: string;
+  organisation: string | null;
+}
+
+export async function pendingOwners(): Promise<PendingAccount[]> {
+  return (await call<{ accounts: PendingAccount[] }>('GET', '/api/accounts?role=owner&status=pending')).data.accounts;
+}
+
+export const approveAccount = (id: number) => call('POST', `/api/accounts/${id}/approve`);
+
 export async function confirmPremises(ref: string) {
   return call<Feature>('POST', `/api/premises/${encodeURIComponent(ref)}/confirm?crs=3006`);
 }

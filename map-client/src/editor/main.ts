@@ -262,6 +262,34 @@ async function refreshMine(): Promise<void> {
   setChildren($('mine-list'), items.length ? items : h('li', {}, tr('noneMine')));
 }
 
+// ---- the business unit approves property owners who signed up ------------------------------
+
+async function refreshApprovals(): Promise<void> {
+  const staff = state.user?.role === 'business' || state.user?.role === 'admin';
+  $('approvals-heading').hidden = !staff;
+  $('approvals-list').hidden = !staff;
+  if (!staff) return;
+  const pending = await api.pendingOwners();
+  const items = pending.map((a) =>
+    h(
+      'li',
+      { 'data-account': a.id },
+      `${a.name}${a.organisation ? `, ${a.organisation}` : ''} (${a.email}) `,
+      h('button', {
+        type: 'button',
+        class: 'ed-confirm',
+        onclick: () =>
+          void api
+            .approveAccount(a.id)
+            .then(() => say(tr('approved', { name: a.name })))
+            .then(refreshApprovals)
+            .catch((err) => handleError(err)),
+      }, tr('approve')),
+    ),
+  );
+  setChildren($('approvals-list'), items.length ? items : h('li', {}, tr('noneToApprove')));
+}
+
 function selectByRef(ref: string): void {
   const f = editorMap.editable.getFeatureById(ref) as Feature<Geometry> | null;
   if (!f) return;
@@ -282,6 +310,8 @@ async function loadLayer(layer: LayerName): Promise<void> {
   ]);
   (['land', 'plans', 'premises'] as LayerName[]).forEach((l, i) => editorMap.setContext(l, l === layer ? { type: 'FeatureCollection', features: [] } : context[i]));
   editorMap.setEditable(layer, editable);
+  // premises are a point or, where known, the building's footprint
+  $('new-footprint').hidden = layer !== 'premises';
 }
 
 function renderLayerSelect(): void {
@@ -309,6 +339,7 @@ async function boot(): Promise<void> {
   renderLayerSelect();
   await loadLayer(state.layer);
   await refreshMine();
+  await refreshApprovals();
   $('hint').textContent = tr('hintSelect');
   document.body.dataset.editorReady = 'true';
 }
@@ -352,6 +383,7 @@ $('lang-switch').addEventListener('click', () => {
     appendFormButtons();
   }
   void refreshMine();
+  void refreshApprovals();
 });
 
 $<HTMLSelectElement>('layer-select').addEventListener('change', (ev) => void loadLayer((ev.target as HTMLSelectElement).value as LayerName));
@@ -360,6 +392,12 @@ $('new-feature').addEventListener('click', () => {
   stopEditing(true);
   $('hint').textContent = tr(GEOMETRY_OF[state.layer] === 'Point' ? 'hintDrawPoint' : 'hintDrawPolygon');
   editorMap.startDraw(GEOMETRY_OF[state.layer], (f) => startEditing(f, true));
+});
+
+$('new-footprint').addEventListener('click', () => {
+  stopEditing(true);
+  $('hint').textContent = tr('hintDrawPolygon');
+  editorMap.startDraw('Polygon', (f) => startEditing(f, true));
 });
 
 $('cancel-edit').addEventListener('click', () => stopEditing(true));
