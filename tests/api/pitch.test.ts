@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { signedIn, signIn } from '../support/auth';
@@ -6,6 +8,7 @@ import { loadCaseWorld } from '../fixtures/cases/load';
 
 type Agent = Awaited<ReturnType<typeof signIn>>;
 
+const OUT = path.resolve(__dirname, '../output');
 const CONTACT = { contactName: 'Astrid Kontaktsson', contactEmail: 'astrid.kontakt@biolab.example', contactPhone: '+46 70 123 45 67' };
 const SECRET_NOTE = 'Hemlig anteckning om budgeten';
 const SITES = [
@@ -126,6 +129,8 @@ describe('investor pitch links', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.writeFileSync(path.join(OUT, 'pitch-sv.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
     for (const name of ['Flemingsberg 1:1', 'Länna 4:12', 'Kontor vid stationen']) expect(text).toContain(name);

@@ -30,11 +30,13 @@ export function sketchMapSvg(sites: SketchSite[], width = 640, height = 360): st
   const k = Math.cos((lat0 * Math.PI) / 180);
   const xs = pts.map((p) => p[0] * k);
   const ys = pts.map((p) => p[1]);
-  // At least ~1 km across, so a single site is not blown up to fill the page.
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 0.009) * 1.3;
+  // At least ~1 km across, so a single site is not blown up to fill the page; 15 % margin.
+  const minSpan = 0.009;
+  const spanX = Math.max(Math.max(...xs) - Math.min(...xs), minSpan) * 1.3;
+  const spanY = Math.max(Math.max(...ys) - Math.min(...ys), minSpan) * 1.3;
   const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
   const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
-  const scale = Math.min(width, height) / span;
+  const scale = Math.min(width / spanX, height / spanY);
   const px = (p: number[]) => [(p[0] * k - cx) * scale + width / 2, height / 2 - (p[1] - cy) * scale];
   const parts: string[] = [];
   for (const s of sites) {
@@ -48,11 +50,13 @@ export function sketchMapSvg(sites: SketchSite[], width = 640, height = 360): st
         `<text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="12" font-family="sans-serif" fill="#fff" text-anchor="middle">${s.number}</text>`,
     );
   }
-  const barM = 500;
-  const barPx = (barM / 111_320) * scale;
+  // A scale bar of a round length near a fifth of the width.
+  const metresPerPx = 111_320 / scale;
+  const barM = [100, 250, 500, 1000, 2000, 5000, 10000].find((m) => m / metresPerPx >= width / 8) ?? 10000;
+  const barPx = barM / metresPerPx;
   parts.push(
     `<line x1="12" y1="${height - 14}" x2="${(12 + barPx).toFixed(1)}" y2="${height - 14}" stroke="#333" stroke-width="2"/>` +
-      `<text x="12" y="${height - 20}" font-size="10" font-family="sans-serif" fill="#333">500 m</text>` +
+      `<text x="12" y="${height - 20}" font-size="10" font-family="sans-serif" fill="#333">${barM >= 1000 ? `${barM / 1000} km` : `${barM} m`}</text>` +
       `<text x="${width - 14}" y="20" font-size="12" font-family="sans-serif" fill="#333" text-anchor="end">N ↑</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" style="background:#eef1ec">${parts.join('')}</svg>`;
