@@ -70,7 +70,7 @@ describe('the OpenLayers editor', () => {
     };
   }
 
-  test('when an owner signs in, draws a premises and saves it, then it is on the public API where it was drawn', async () => {
+  test('when an owner signs in, draws a premises and saves it, then it is on the public API and the public map where it was drawn', async () => {
     const { page, errors } = await openSignedIn('owner');
     const at = await centre(page, E0, N0, 1);
     await page.click('#new-feature');
@@ -98,6 +98,21 @@ describe('the OpenLayers editor', () => {
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'editor-owner.png') });
     expect(errors).toEqual([]);
+
+    // and the public map shows it where it was drawn
+    const [lonlat] = await q('select ST_X(ST_Transform(geom, 4326)) as lon, ST_Y(ST_Transform(geom, 4326)) as lat from premises where ref = $1', [mine[0].properties.ref]);
+    await page.goto(`${server.url}/?lang=sv`);
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 30_000 });
+    const refs = await page.evaluate(async ([lon, lat]) => {
+      const map = (window as unknown as { etableraMap: { jumpTo(o: unknown): void; once(e: string, f: () => void): void; project(c: number[]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): Array<{ properties: { ref: string } }> } }).etableraMap;
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.jumpTo({ center: [lon, lat], zoom: 16 });
+      });
+      const p = map.project([lon, lat]);
+      return map.queryRenderedFeatures([[p.x - 8, p.y - 8], [p.x + 8, p.y + 8]], { layers: ['premises-circle'] }).map((f) => f.properties.ref);
+    }, [lonlat.lon, lonlat.lat]);
+    expect(refs).toContain(mine[0].properties.ref);
     await page.close();
   });
 
