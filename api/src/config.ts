@@ -23,7 +23,8 @@ const schema = z.object({
   /** PLAN_STUCK_AFTER_DAYS: readiness pipeline flags a plan unchanged in an open status this long. */
   planStuckAfterDays: z.coerce.number().int().min(1).default(365),
   /** TRUST_PROXY: set behind a TLS-terminating proxy so Secure cookies and client IPs work. */
-  trustProxy: z.coerce.boolean().default(false),
+  // stringbool, not coerce.boolean: "false" must mean false (else X-Forwarded-For is trusted).
+  trustProxy: z.stringbool().default(false),
   /** SESSION_TTL_HOURS: a sign-in session lasts this long. */
   sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
   /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address per 15 minutes. */

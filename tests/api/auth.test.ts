@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { apiToken, bearer, createAccount, signIn } from '../support/auth';
 import { ensureFirstAdmin } from '../../api/src/auth/service';
 import { createLogger } from '../../api/src/logger';
+import { loadConfig } from '../../api/src/config';
 
 describe('sign-in, sessions and API tokens', () => {
   let t: TestApp;
@@ -33,6 +34,15 @@ describe('sign-in, sessions and API tokens', () => {
     } finally {
       await proxied.drop();
     }
+  });
+
+  test('when TRUST_PROXY is "false" or unset, then forwarded headers are not trusted and the cookie is not Secure', async () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    const a = await createAccount(t.db, { role: 'owner' });
+    const res = await request(t.app).post('/api/auth/login').set('X-Forwarded-Proto', 'https').send({ email: a.email, password: a.password }).expect(200);
+    expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/i);
   });
 
   test('when the password is wrong or the e-mail unknown, then 401 invalid_credentials with the same message', async () => {
@@ -97,6 +107,10 @@ describe('sign-in, sessions and API tokens', () => {
     expect(JSON.stringify(list.body)).not.toContain(created.body.token);
     await agent.delete(`/api/auth/tokens/${created.body.id}`).expect(204);
     await request(t.app).get('/api/auth/me').set(bearer(created.body.token)).expect(401);
+    const { rows } = await t.db.query("select action from audit_log where entity = 'account' and entity_ref = $1 order by id", [String(a.id)]);
+    expect(rows.map((r) => r.action)).toEqual(['token_create', 'token_revoke']);
+    const logged = await t.db.query('select after::text as after from audit_log where entity_ref = $1', [String(a.id)]);
+    expect(logged.rows.map((r) => r.after ?? '').join()).not.toContain(created.body.token);
   });
 
   test('when a role-protected endpoint is called, then anonymous is 401 unauthenticated and the wrong role 403 forbidden', async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { parseBody, parseWith } from '../http/validate';
 import { notFound } from '../errors/app-error';
 import { z } from 'zod';
+import { withTransaction } from '../db/transaction';
 import { loginBody, signupBody } from '../accounts/schema';
 import { createAccount } from '../accounts/service';
 import { recordChange } from '../audit/service';
@@ -26,6 +27,7 @@ export function authRoutes(ctx: AppContext): Router {
   );
   const ttlSeconds = Math.round(config.sessionTtlHours * 3600);
   const limiter = loginLimiter(config.loginAttemptsPer15Min);
+  const signupLimiter = loginLimiter(config.loginAttemptsPer15Min);
 
   router.use(authenticate(ctx));
 
@@ -49,7 +51,7 @@ export function authRoutes(ctx: AppContext): Router {
   });
 
   // Property owners register themselves; the business unit approves them before they publish.
-  router.post('/auth/signup', limiter, async (req, res) => {
+  router.post('/auth/signup', signupLimiter, async (req, res) => {
     const body = parseBody(signupBody, req);
     const account = await createAccount(db, { ...body, role: 'owner', status: 'pending' });
     await recordChange(db, null, { entity: 'account', ref: String(account.id), action: 'signup', before: null, after: account });
@@ -62,13 +64,21 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/auth/tokens', requireSignedIn, async (req, res) => {
     const body = parseBody(createTokenBody, req);
-    const created = await createApiToken(db, req.user!.id, body.name, body.expiresInDays ?? null);
+    const created = await withTransaction(db, async (c) => {
+      const token = await createApiToken(c, req.user!.id, body.name, body.expiresInDays ?? null);
+      const { token: _secret, ...record } = token;
+      await recordChange(c, req.user, { entity: 'account', ref: String(req.user!.id), action: 'token_create', before: null, after: record });
+      return token;
+    });
     res.status(201).json(created);
   });
 
   router.delete('/auth/tokens/:id', requireSignedIn, async (req, res) => {
     const id = parseWith(z.coerce.number().int().positive(), req.params.id, 'invalid_parameter');
-    if (!(await revokeApiToken(db, id, req.user!.id))) throw notFound(`No active API token ${id} of yours`);
+    await withTransaction(db, async (c) => {
+      if (!(await revokeApiToken(c, id, req.user!.id))) throw notFound(`No active API token ${id} of yours`);
+      await recordChange(c, req.user, { entity: 'account', ref: String(req.user!.id), action: 'token_revoke', before: { tokenId: id }, after: null });
+    });
     res.status(204).end();
   });
 
