@@ -22,9 +22,12 @@ const schema = z.object({
   premisesStaleAfterDays: z.coerce.number().int().min(1).default(90),
   /** PLAN_STUCK_AFTER_DAYS: readiness pipeline flags a plan unchanged in an open status this long. */
   planStuckAfterDays: z.coerce.number().int().min(1).default(365),
-  /** TRUST_PROXY: set behind a TLS-terminating proxy so Secure cookies and client IPs work. */
-  // stringbool, not coerce.boolean: "false" must mean false (else X-Forwarded-For is trusted).
-  trustProxy: z.stringbool().default(false),
+  /**
+   * TRUST_PROXY: set (true) behind one TLS-terminating proxy so Secure cookies and client IPs
+   * work. Express then trusts exactly one hop (1), so a client cannot pick its own address for
+   * the login limiter with a forged X-Forwarded-For; "false" means false (hence stringbool).
+   */
+  trustProxy: z.stringbool().default(false).transform((on): number | false => (on ? 1 : false)),
   /** SESSION_TTL_HOURS: a sign-in session lasts this long. */
   sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
   /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address per 15 minutes. */
