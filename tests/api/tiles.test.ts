@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -187,6 +188,27 @@ describe('vector tiles', () => {
     const { rows } = await t.db.query('select code, colour from use_codes order by code');
     expect(res.body.useCodes.map((u: { code: string; colour: string }) => [u.code, u.colour])).toEqual(rows.map((r) => [r.code, r.colour]));
     await request(t.app).get('/tiles/roads.json').expect(400);
+  });
+
+  test.each([
+    ['plans', 'plan_zones_geom_idx'],
+    ['land', 'land_parcels_geom_idx'],
+    ['areas', 'areas_geom_idx'],
+    ['municipalities', 'municipalities_geom_idx'],
+  ])('when a %s tile is planned, then the 3006 table is searched through its GiST index with the transformed tile window', async (layer, index) => {
+    const sql = fs.readFileSync(path.join(ROOT, `api/src/tiles/tile-${layer}.sql`), 'utf8');
+    const client = await t.db.connect();
+    try {
+      await client.query('begin');
+      // The fixture is tiny, so the planner would scan anyway: forbid that, and see whether
+      // the query can use the index at all (it cannot if the table's geometry is transformed).
+      await client.query('set local enable_seqscan = off');
+      const { rows } = await client.query(`explain (format json) ${sql.replace(/\$1/g, String(fb.z)).replace(/\$2/g, String(fb.x)).replace(/\$3/g, String(fb.y))}`);
+      expect(JSON.stringify(rows[0])).toContain(index);
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
   });
 
   test('when the OpenAPI document is read, then it describes the tile endpoint', async () => {

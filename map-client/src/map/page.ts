@@ -134,7 +134,7 @@ export async function startMapPage(): Promise<void> {
     if (ref) q.set('sel', ref);
     else q.delete('sel');
     history.replaceState(null, '', `?${q}`);
-  });
+  }, new Map(data.areas.features.map((f) => [String(f.properties?.ref), String(f.properties?.name ?? f.properties?.ref)])));
   let inflight: AbortController | null = null;
   // The form's button, once the form is built.
   const submit = () => byId<HTMLButtonElement>('search-submit');

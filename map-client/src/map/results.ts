@@ -33,6 +33,8 @@ export class ResultsView {
     private readonly lang: Lang,
     /** Called with the ref of the selected result (null when cleared), to keep the URL. */
     private readonly onSelect: (ref: string | null) => void,
+    /** Area names by ref, for people rather than slugs. */
+    private readonly areaNames: Map<string, string> = new Map(),
   ) {
     list.addEventListener('keydown', (e) => this.arrowKeys(e));
   }
@@ -92,9 +94,9 @@ export class ResultsView {
     this.map.setFeatureState({ source: 'results', id: ref }, { selected: true });
     this.list.querySelectorAll('.result').forEach((el) => el.setAttribute('aria-current', String((el as HTMLElement).dataset.ref === ref)));
     const box = bboxOf(r.geometry)!;
-    this.fit(box, 16.5);
+    this.fit(box, r.geometry.type === 'Point' ? 16 : 16.5);
     this.popup?.remove();
-    this.popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: false })
+    this.popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: false, offset: 18 })
       .setLngLat(labelPoint(r.geometry))
       .setDOMContent(this.facts(r, 'h3'))
       .addTo(this.map);
@@ -127,7 +129,7 @@ export class ResultsView {
       h('button', { type: 'button', class: 'result', 'data-ref': r.ref, 'aria-current': 'false', onclick: () => this.select(r.ref) },
         h('span', { class: 'rank', 'aria-hidden': 'true' }, String(r.rank)),
         h('span', { class: 'result-title' }, h('span', { class: 'visually-hidden' }, `${r.rank}. `), r.ref,
-          h('small', {}, ` · ${t(`kind_${r.kind}` as MapKey)}${r.areaRef ? ` · ${r.areaRef}` : ''}`)),
+          h('small', {}, ` · ${t(`kind_${r.kind}` as MapKey)}${r.areaRef ? ` · ${this.areaNames.get(r.areaRef) ?? r.areaRef}` : ''}`)),
         h('span', { class: 'score', title: t('score', { score: pct(r.score) }) }, String(pct(r.score)))),
       this.facts(r, 'h4'));
   }

@@ -51,14 +51,15 @@ const layers: LayerSpecification[] = [
     paint: { 'line-color': RESULT_COLOUR, 'line-width': expr(['case', ['get', 'top'], 4, 2]) } },
   { id: 'premises-circle', type: 'circle', source: 'premises',
     paint: {
-      'circle-radius': 6,
+      // Small in the overview, full size where a site is read.
+      'circle-radius': expr(['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 6]),
       'circle-color': expr(matchColour('kind', PREMISES_COLOURS)),
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1.5,
     } },
   { id: 'stops-circle', type: 'circle', source: 'stops',
     paint: {
-      'circle-radius': expr(['match', ['get', 'mode'], 'bus', 4, 7]),
+      'circle-radius': expr(['interpolate', ['linear'], ['zoom'], 10, ['match', ['get', 'mode'], 'bus', 1.5, 4], 14, ['match', ['get', 'mode'], 'bus', 4, 7]]),
       'circle-color': expr(matchColour('mode', STOP_COLOURS)),
       // Planned stops are faded: not there yet.
       'circle-opacity': expr(['case', ['get', 'planned'], 0.35, 1]),
