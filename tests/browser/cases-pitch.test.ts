@@ -57,7 +57,12 @@ describe('staff create a case, propose sites and share a pitch', () => {
     expect(await page.textContent('#case-title')).toBe('Webblabbet AB');
     expect(await page.getAttribute('#case-stage', 'data-stage')).toBe('first_contact');
 
-    for (const [kind, ref] of SITES) {
+    // the first site from matching the case's saved request (lab, >= 500 m², Flemingsberg)
+    await page.click('.show-matches');
+    await page.click('button[data-propose="land:Flemingsberg 1:1"]');
+    await page.waitForSelector('#sites tr[data-ref="Flemingsberg 1:1"]');
+    // the other two by designation
+    for (const [kind, ref] of SITES.slice(1)) {
       await page.selectOption('#site-kind', kind);
       await page.fill('#site-ref', ref);
       await page.click('#site-submit');
@@ -86,6 +91,7 @@ describe('staff create a case, propose sites and share a pitch', () => {
     const investor = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const pitch = await investor.newPage();
     pitch.on('pageerror', (e) => errors.push(e.message));
+    pitch.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     pitch.on('request', (r) => {
       if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) external.push(r.url());
     });
@@ -101,6 +107,12 @@ describe('staff create a case, propose sites and share a pitch', () => {
     ]);
     expect(await pitch.textContent('.site[data-ref="Länna 4:12"] dd[data-fact="readiness"]')).toMatch(/samråd/);
     expect(await pitch.locator('.marker').count()).toBe(3);
+    await pitch.waitForSelector('body[data-map-ready="true"]', { timeout: 30_000 });
+    const rendered = await pitch.evaluate(() => {
+      const map = (window as unknown as { etableraPitchMap: { queryRenderedFeatures: (o: unknown) => Array<{ properties: Record<string, unknown> }> } }).etableraPitchMap;
+      return map.queryRenderedFeatures({ layers: ['areas-fill'] }).map((f) => f.properties.ref);
+    });
+    expect([...new Set(rendered)].sort()).toEqual(['flemingsberg', 'lanna']);
     await pitch.screenshot({ path: path.join(OUT, 'pitch-sv.png'), fullPage: true });
 
     await pitch.click('#lang-en');

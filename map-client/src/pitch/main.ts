@@ -4,6 +4,11 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './pitch.css';
 import type { Geometry } from 'geojson';
+// MapLibre 6 loads its module worker from next to its own file, which a Vite build does not
+// emit unless asked: the worker travels as a hashed asset of this page.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+maplibregl.setWorkerUrl(workerUrl);
 
 interface Fact {
   key: string;
@@ -82,6 +87,7 @@ function renderMap(p: Pitch): void {
       new maplibregl.Marker({ element: m }).setLngLat(s.point.coordinates).addTo(map!);
     }
     map!.fitBounds(bounds, { padding: 60, maxZoom: 15, duration: 0 });
+    map!.once('idle', () => document.body.setAttribute('data-map-ready', 'true'));
   };
   if (!map) {
     map = new maplibregl.Map({
@@ -94,8 +100,30 @@ function renderMap(p: Pitch): void {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('load', draw);
+    // Test hook: browser tests query rendered features through it, not pixels.
+    (window as unknown as { etableraPitchMap: maplibregl.Map }).etableraPitchMap = map;
+    map.on('load', () => {
+      void addContext(map!).finally(draw);
+    });
   } else draw();
+}
+
+/** The business areas and rail stations around the sites, from the public read API, for orientation. */
+async function addContext(m: maplibregl.Map): Promise<void> {
+  const get = async (url: string) => {
+    const res = await fetch(url);
+    return res.ok ? res.json() : { type: 'FeatureCollection', features: [] };
+  };
+  try {
+    const [areas, stops] = await Promise.all([get('/api/areas'), get('/api/stops?mode=commuter_rail,metro,tram')]);
+    m.addSource('areas', { type: 'geojson', data: areas });
+    m.addLayer({ id: 'areas-fill', type: 'fill', source: 'areas', paint: { 'fill-color': '#e6d3a3', 'fill-opacity': 0.35 } });
+    m.addLayer({ id: 'areas-line', type: 'line', source: 'areas', paint: { 'line-color': '#8a6d3b', 'line-width': 1.5, 'line-dasharray': [2, 2] } });
+    m.addSource('stations', { type: 'geojson', data: stops });
+    m.addLayer({ id: 'stations', type: 'circle', source: 'stations', paint: { 'circle-radius': 5, 'circle-color': '#fff', 'circle-stroke-color': '#c0392b', 'circle-stroke-width': 2 } });
+  } catch {
+    // orientation only: the sites are drawn without it
+  }
 }
 
 function render(p: Pitch): void {

@@ -2,6 +2,7 @@ import { h, select, fmtDate, fmtDateTime, occurredAtFrom } from './dom';
 import { api } from './http';
 import { texts, type Texts } from './i18n';
 import { renderPitchPanel } from './pitch-panel';
+import { renderMatchesPanel } from './matches-panel';
 
 export interface CaseDetail {
   id: number;
@@ -35,14 +36,14 @@ function eventText(t: Texts, e: CaseDetail['events'][number]): string {
 }
 
 /** One case: facts, stage change, timeline, checklist, proposed sites and the pitch panel. */
-export async function renderCaseDetail(root: HTMLElement, id: number, back: () => void): Promise<void> {
+export async function renderCaseDetail(root: HTMLElement, id: number, back: () => void, meId?: number): Promise<void> {
   const t = texts();
   const lang = document.documentElement.lang === 'en' ? 'en' : 'sv';
   const msg = h('p', { class: 'error', role: 'alert', id: 'case-error' });
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
-      await renderCaseDetail(root, id, back);
+      await renderCaseDetail(root, id, back, meId);
     } catch (err) {
       msg.textContent = t.error.replace('{message}', (err as Error).message);
     }
@@ -66,6 +67,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
     h('dt', {}, t.stage), h('dd', { id: 'case-stage', 'data-stage': c.stage }, t.stages[c.stage]),
     c.outcome ? h('dt', {}, t.outcome) : null, c.outcome ? h('dd', {}, `${t.stages[c.outcome]}${c.lostReason ? ` (${t.lostReasons[c.lostReason]})` : ''}${c.satisfactionScore ? ` · ${c.satisfactionScore}/10` : ''}`) : null,
     h('dt', {}, t.contact), h('dd', {}, [c.contactName, c.contactEmail, c.contactPhone].filter(Boolean).join(' · ') || t.none),
+    h('dt', {}, t.officer), h('dd', { id: 'case-officer' }, c.officerId ? `#${c.officerId}` : t.unassigned),
     h('dt', {}, t.sector), h('dd', {}, c.sector ?? t.none),
     h('dt', {}, t.jobs), h('dd', {}, c.jobsExpected ?? t.none),
     h('dt', {}, t.requests), h('dd', {}, c.requests.map((r) => `#${r.id} ${String(r.criteria.use ?? '')} ≥ ${String(r.criteria.minAreaM2 ?? '')} m²`).join(', ') || t.none),
@@ -133,17 +135,23 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
     : h('p', { id: 'sites' }, t.noSites);
 
   const pitch = h('section', { id: 'pitch-panel' });
+  const matches = h('section', { id: 'matches-panel' });
+  const assign = h('button', { type: 'button', id: 'assign-me' }, t.assignMe);
+  assign.addEventListener('click', () => void run(() => api('PATCH', `/api/cases/${id}`, { officerId: meId }, c.version)));
   root.replaceChildren(...([] as Array<HTMLElement | null>).concat([
     backLink,
     h('h2', { id: 'case-title' }, c.companyName),
     msg,
     c.closed ? h('p', { class: 'note' }, t.closedNote) : null,
     facts,
+    meId && c.officerId !== meId && !c.closed ? assign : null,
     stageForm,
     h('div', { class: 'columns' },
       h('section', {}, h('h3', {}, t.timeline), c.closed ? null : evForm, timeline),
       h('section', {}, h('h3', {}, `${t.checklist} – ${t.stages[c.stage]}`), checklist,
         h('h3', {}, t.sites), c.closed ? null : siteForm, sites, pitch)),
+    matches,
   ]).filter((x): x is HTMLElement => !!x));
-  await renderPitchPanel(pitch, c, () => renderCaseDetail(root, id, back));
+  await renderPitchPanel(pitch, c, () => renderCaseDetail(root, id, back, meId));
+  await renderMatchesPanel(matches, c, run);
 }

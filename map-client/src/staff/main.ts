@@ -32,7 +32,7 @@ async function show(next: View): Promise<void> {
   renderChrome();
   document.body.removeAttribute('data-ready');
   if (next.name === 'kpis') await renderKpis(root);
-  else if (next.name === 'case') await renderCaseDetail(root, next.id, () => void show({ name: 'list' }));
+  else if (next.name === 'case') await renderCaseDetail(root, next.id, () => void show({ name: 'list' }), me?.id);
   else await renderCaseList(root, (id) => void show({ name: 'case', id }));
   document.body.setAttribute('data-ready', next.name);
 }
