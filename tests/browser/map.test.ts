@@ -120,7 +120,14 @@ describe('the map page', () => {
     expect(shapes.map((s) => s.ref).sort()).toEqual(api.results.map((r) => r.ref).sort());
     expect(shapes.filter((s) => s.top === true).map((s) => s.ref).sort()).toEqual(api.results.slice(0, 3).map((r) => r.ref).sort());
     // Every result explains its score per criterion.
-    expect(await page.locator('#results-list li.result-item').first().locator('.criteria li').count()).toBeGreaterThanOrEqual(4);
+    const first = page.locator('#results-list li.result-item').first();
+    expect(await first.locator('.criteria li').count()).toBeGreaterThanOrEqual(4);
+    // ...in Swedish where the result carries the facts (the service's own text is English).
+    const firstApi = api.results[0] as ApiResult & { transit: { name: string; distanceM: number } | null };
+    if (firstApi.transit) {
+      const m = new Intl.NumberFormat('sv-SE').format(Math.round(firstApi.transit.distanceM)).replace(/\s/g, ' ');
+      expect((await first.locator('.criteria').textContent())!.replace(/\s/g, ' ')).toContain(`${m} m till ${firstApi.transit.name}`);
+    }
     const why = (await page.textContent('#why-not'))!;
     for (const [reason, n] of Object.entries(api.excluded)) if (n > 0) expect(why).toContain(`${n} ${SV_REASON[reason]}`);
     // The URL carries the search.

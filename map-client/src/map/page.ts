@@ -139,7 +139,7 @@ export async function startMapPage(): Promise<void> {
   // The form's button, once the form is built.
   const submit = () => byId<HTMLButtonElement>('search-submit');
 
-  async function runSearch(r: MatchRequest, selectRef: string | null): Promise<void> {
+  async function runSearch(r: MatchRequest, selectRef: string | null, announce = false): Promise<void> {
     inflight?.abort();
     const ctrl = (inflight = new AbortController());
     searchStatus.textContent = t('searching');
@@ -148,8 +148,10 @@ export async function startMapPage(): Promise<void> {
     try {
       const res = await postMatch(r, ctrl.signal);
       if (ctrl.signal.aborted) return;
-      results.show(res);
+      results.show(res, r);
       searchStatus.textContent = t('resultsCount', { n: res.results.length });
+      // After a search someone started, take them to the results (below the form on phones).
+      if (announce) byId('results-heading').focus();
       if (selectRef) results.select(selectRef);
       else if (res.results.length === 0 && r.areas?.length) {
         const box = bboxOf(...r.areas.flatMap((a) => (areaBoxes.has(a) ? [{ type: 'MultiPoint', coordinates: [areaBoxes.get(a)!.slice(0, 2), areaBoxes.get(a)!.slice(2)] } as GeoJSON.MultiPoint] : [])));
@@ -171,7 +173,7 @@ export async function startMapPage(): Promise<void> {
   const form = buildSearchForm(byId('search-form'), data.areas.features.map((f) => ({ ref: String(f.properties?.ref), name: String(f.properties?.name ?? f.properties?.ref) })), t, (r) => {
     history.pushState(null, '', `?${paramsFromRequest(r, keepLang())}`);
     submit().disabled = true;
-    void runSearch(r, null);
+    void runSearch(r, null, true);
   });
   const fromUrl = () => {
     const q = new URLSearchParams(location.search);

@@ -3,7 +3,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { h, setChildren } from '../shared/dom';
 import { formatDate, formatM2, formatNumber, type Lang } from '../shared/i18n';
-import { EXCLUSION_REASONS, type MatchResponse, type MatchResult } from '../shared/types';
+import { EXCLUSION_REASONS, type MatchRequest, type MatchResponse, type MatchResult } from '../shared/types';
 import type { MapKey } from '../i18n/map';
 import type { T } from './facts';
 import { bboxOf, labelPoint, type Bbox } from './geometry';
@@ -24,6 +24,7 @@ export class ResultsView {
   private results: MatchResult[] = [];
   private popup: maplibregl.Popup | null = null;
   private selectedRef: string | null = null;
+  private request: MatchRequest | null = null;
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -55,9 +56,10 @@ export class ResultsView {
     this.source()?.setData({ type: 'FeatureCollection', features: [] });
   }
 
-  /** Shows a response: list, markers and shapes; the view fits all results. */
-  show(res: MatchResponse): void {
+  /** Shows a response to `request`: list, markers and shapes; the view fits all results. */
+  show(res: MatchResponse, request?: MatchRequest): void {
     this.clear();
+    this.request = request ?? null;
     this.results = res.results;
     this.why.replaceChildren(h('strong', {}, `${this.t('whyNotMore')} `), whyNotMore(res.excluded, this.t));
     if (res.results.length === 0) {
@@ -134,6 +136,28 @@ export class ResultsView {
       this.facts(r, 'h4'));
   }
 
+  /** A Swedish explanation of a criterion from the result's own facts (null when it has none). */
+  private swedishDetail(name: string, r: MatchResult): string | null {
+    const lang = this.lang;
+    const t = this.t;
+    switch (name) {
+      case 'transit':
+        return r.transit
+          ? t('distance', { m: formatNumber(Math.round(r.transit.distanceM), lang), name: r.transit.name, mode: t(`mode_${r.transit.mode}` as MapKey) })
+          : t('noStop');
+      case 'size':
+        return this.request
+          ? `${formatM2(r.usableAreaM2, lang)} ${r.kind === 'land' ? 'användbar mark' : 'lokalyta'}; minst ${formatM2(this.request.minAreaM2, lang)} efterfrågas`
+          : null;
+      case 'readiness':
+        if (r.kind === 'premises') return r.readyDate ? `ledig från ${formatDate(r.readyDate, lang)}` : 'ledig nu';
+        if (r.readiness === 'ready') return `detaljplan med laga kraft${r.planIds.length ? ` (${r.planIds.join(', ')})` : ''}`;
+        return `detaljplan pågår, väntas vinna laga kraft ${r.readyDate ? formatDate(r.readyDate, lang) : '(datum okänt)'}`;
+      default:
+        return null;
+    }
+  }
+
   /** A result's facts and its score per criterion (list item and popup alike). */
   private facts(r: MatchResult, heading: 'h3' | 'h4'): HTMLElement {
     const t = this.t;
@@ -155,11 +179,13 @@ export class ResultsView {
       h('ul', { class: 'criteria' },
         Object.entries(r.criteria).map(([name, c]) => {
           const label = t(`crit_${name}` as MapKey);
+          const own = this.lang === 'sv' ? this.swedishDetail(name, r) : null;
           return h('li', {},
             h('span', { class: 'criterion-name' }, t('criterionLine', { name: label, score: pct(c.score), weight: formatNumber(c.weight, lang, 2) })),
             h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${pct(c.score)}%` })),
-            // The service explains in English; say so to screen readers in the Swedish UI.
-            h('span', { class: 'criterion-detail', lang: 'en' }, c.detail));
+            // The service explains in English: in Swedish the facts are restated where the
+            // result carries them, else the English text is marked as such for screen readers.
+            own ? h('span', { class: 'criterion-detail' }, own) : h('span', { class: 'criterion-detail', lang: 'en' }, c.detail));
         })));
   }
 }
