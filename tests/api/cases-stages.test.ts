@@ -266,6 +266,20 @@ describe('establishment cases: access, stage rules and timeline', () => {
     expect((await staff.get(`/api/cases/${c.id}`)).body.checklist.some((i: { labelEn: string }) => i.labelEn === 'Bring a map')).toBe(false);
   });
 
+  test('when another saved request is linked, then the case lists both; an unknown request is a 400 naming requestId', async () => {
+    const first = await insertRequest(t.db, { company: 'Tvåkrav AB' });
+    const second = await insertRequest(t.db, { company: 'Tvåkrav AB', criteria: { use: 'office', minAreaM2: 300 } });
+    const c = await newCase({ requestIds: [first] });
+    const res = await staff.post(`/api/cases/${c.id}/requests`).send({ requestId: second });
+    expect(res.status).toBe(201);
+    expect(res.body.requests.map((r: { id: number }) => r.id)).toEqual([first, second]);
+    const bad = await staff.post(`/api/cases/${c.id}/requests`).send({ requestId: 999999 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^requestId/);
+    const { rows } = await t.db.query('select count(*)::int as n from case_requests where case_id = $1', [c.id]);
+    expect(rows[0].n).toBe(2);
+  });
+
   test('when the body has an unknown field or the id is not a number, then 400', async () => {
     expect((await staff.post('/api/cases').send({ companyName: 'A', colour: 'red' })).status).toBe(400);
     expect((await staff.get('/api/cases/abc')).status).toBe(400);
