@@ -125,7 +125,15 @@ describe('staff create a case, propose sites and share a pitch', () => {
     for (const secret of [CONTACT_EMAIL, CONTACT_NAME, 'Webblabbet AB']) expect(body).not.toContain(secret);
     await pitch.screenshot({ path: path.join(OUT, 'pitch-en.png'), fullPage: true });
 
-    expect(errors).toEqual([]);
+    // staff withdraw the link: the investor's next visit says so, in both languages
+    await page.click('#pitch-links button.revoke');
+    await page.waitForSelector('#pitch-links li[data-active="false"]');
+    await pitch.reload();
+    await pitch.waitForSelector('body[data-ready="error"]');
+    expect(await pitch.textContent('#pitch-error')).toMatch(/Länken gäller inte längre\. \/ This link is no longer valid/);
+    expect(await pitch.locator('.site').count()).toBe(0);
+    // the 410 of the withdrawn link is the one expected console error
+    expect(errors.filter((e) => !/status of 410/.test(e))).toEqual([]);
     expect(external).toEqual([]);
     await investor.close();
     await staffContext.close();
