@@ -280,6 +280,18 @@ describe('establishment cases: access, stage rules and timeline', () => {
     expect(rows[0].n).toBe(2);
   });
 
+  test('when the OpenAPI document is read, then it describes the case, KPI, pitch and intake endpoints', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body;
+    for (const p of ['/api/cases', '/api/cases/{id}', '/api/cases/{id}/stage', '/api/cases/{id}/reopen', '/api/cases/{id}/events',
+      '/api/cases/{id}/sites', '/api/cases/{id}/pitch-links', '/api/checklist-items', '/api/kpis', '/api/pitch/{token}',
+      '/api/pitch/{token}/pdf', '/api/intake']) {
+      expect({ p, documented: Boolean(doc.paths[p]) }).toEqual({ p, documented: true });
+    }
+    expect(doc.paths['/api/kpis'].get.responses[200].content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['openByStage', 'medianDaysToFirstProposal', 'medianDaysInStage', 'won', 'lost', 'lostReasons', 'jobsInOpenCases', 'jobsEstablished', 'satisfactionMean']),
+    );
+  });
+
   test('when the body has an unknown field or the id is not a number, then 400', async () => {
     expect((await staff.post('/api/cases').send({ companyName: 'A', colour: 'red' })).status).toBe(400);
     expect((await staff.get('/api/cases/abc')).status).toBe(400);
