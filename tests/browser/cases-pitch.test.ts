@@ -57,6 +57,16 @@ describe('staff create a case, propose sites and share a pitch', () => {
     expect(await page.textContent('#case-title')).toBe('Webblabbet AB');
     expect(await page.getAttribute('#case-stage', 'data-stage')).toBe('first_contact');
 
+    // a skip without a note is refused and said so; one step forward is taken
+    await page.selectOption('#stage-select', 'site_visit');
+    await page.click('#stage-form button[type=submit]');
+    await page.waitForSelector('#case-error:text("note")');
+    expect(await page.getAttribute('#case-stage', 'data-stage')).toBe('first_contact');
+    await page.selectOption('#stage-select', 'needs_analysis');
+    await page.click('#stage-form button[type=submit]');
+    await page.waitForSelector('#case-stage[data-stage="needs_analysis"]');
+    expect(await page.locator('#timeline li[data-kind="stage_change"]').count()).toBe(2);
+
     // the first site from matching the case's saved request (lab, >= 500 m², Flemingsberg)
     await page.click('.show-matches');
     await page.click('button[data-propose="land:Flemingsberg 1:1"]');

@@ -134,6 +134,27 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
       }))
     : h('p', { id: 'sites' }, t.noSites);
 
+  // edit the company's facts (If-Match: the version read)
+  const edit = h('details', { id: 'edit-case' }, h('summary', {}, t.edit));
+  const field = (name: keyof CaseDetail, label: string, type = 'text') => {
+    const input = h('input', { name, type, value: c[name] == null ? '' : String(c[name]) });
+    return h('label', {}, label, ' ', input);
+  };
+  const editForm = h('form', { class: 'row' },
+    field('companyName', t.company), field('sector', t.sector), field('jobsExpected', t.jobs, 'number'),
+    field('contactName', t.contact), field('contactEmail', t.email, 'email'), field('contactPhone', t.phone),
+    h('button', { type: 'submit' }, t.save));
+  editForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(editForm);
+    const text = (k: string) => String(data.get(k) ?? '').trim() || null;
+    const jobs = text('jobsExpected');
+    void run(() => api('PATCH', `/api/cases/${id}`, {
+      companyName: text('companyName') ?? c.companyName, sector: text('sector'), jobsExpected: jobs === null ? null : Number(jobs),
+      contactName: text('contactName'), contactEmail: text('contactEmail'), contactPhone: text('contactPhone'),
+    }, c.version));
+  });
+  edit.append(editForm);
   const pitch = h('section', { id: 'pitch-panel' });
   const matches = h('section', { id: 'matches-panel' });
   const assign = h('button', { type: 'button', id: 'assign-me' }, t.assignMe);
@@ -145,6 +166,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
     c.closed ? h('p', { class: 'note' }, t.closedNote) : null,
     facts,
     meId && c.officerId !== meId && !c.closed ? assign : null,
+    c.closed ? null : edit,
     stageForm,
     h('div', { class: 'columns' },
       h('section', {}, h('h3', {}, t.timeline), c.closed ? null : evForm, timeline),
