@@ -96,12 +96,16 @@ export class ResultsView {
     this.map.setFeatureState({ source: 'results', id: ref }, { selected: true });
     this.list.querySelectorAll('.result').forEach((el) => el.setAttribute('aria-current', String((el as HTMLElement).dataset.ref === ref)));
     const box = bboxOf(r.geometry)!;
-    this.fit(box, r.geometry.type === 'Point' ? 16 : 16.5);
     this.popup?.remove();
-    this.popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: false, offset: 18 })
-      .setLngLat(labelPoint(r.geometry))
-      .setDOMContent(this.facts(r, 'h3'))
-      .addTo(this.map);
+    // Opened where the flight ends, so it is placed (and anchored) for the final view.
+    this.map.once('moveend', () => {
+      if (this.selectedRef !== ref) return;
+      this.popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: false, offset: 18 })
+        .setLngLat(labelPoint(r.geometry))
+        .setDOMContent(this.facts(r, 'h3'))
+        .addTo(this.map);
+    });
+    this.fit(box, r.geometry.type === 'Point' ? 16 : 16.5);
     this.onSelect(ref);
   }
 
