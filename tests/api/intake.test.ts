@@ -9,6 +9,7 @@ const VALID = {
   contact: { name: 'Per Persson', email: 'per@nyalager.example', phone: '08-123 456' },
   sector: 'Logistik',
   jobs: 35,
+  investmentMsek: 12.5,
   need: 'land',
   use: 'logistics',
   minAreaM2: 10000,
@@ -36,7 +37,7 @@ describe('the public intake form', () => {
     expect(res.body).toEqual({ status: 'received', reference: expect.stringMatching(/^ETB-\d{6}$/) });
     const caseId = Number(res.body.reference.slice(4));
     const { rows } = await t.db.query(
-      `select c.stage, c.source, c.company_name, c.contact_email, c.jobs_expected, c.org_number, r.criteria, r.contact_name,
+      `select c.stage, c.source, c.company_name, c.investment_msek, c.contact_email, c.jobs_expected, c.org_number, r.criteria, r.contact_name,
               (select count(*)::int from case_events e where e.case_id = c.id and e.kind = 'stage_change' and e.to_stage = 'first_contact') as opened
        from cases c join case_requests cr on cr.case_id = c.id join match_requests r on r.id = cr.request_id
        where c.id = $1`,
@@ -45,7 +46,7 @@ describe('the public intake form', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       stage: 'first_contact', source: 'intake', company_name: 'Nya Lager AB', contact_email: 'per@nyalager.example',
-      jobs_expected: 35, org_number: '556677-8899', contact_name: 'Per Persson', opened: 1,
+      jobs_expected: 35, investment_msek: 12.5, org_number: '556677-8899', contact_name: 'Per Persson', opened: 1,
     });
     expect(rows[0].criteria).toMatchObject({ need: 'land', use: 'logistics', minAreaM2: 10000, maxAreaM2: 30000, areas: ['lanna'], neededBy: '2027-12-31' });
   });

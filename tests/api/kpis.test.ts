@@ -12,6 +12,8 @@ type Agent = Awaited<ReturnType<typeof signIn>>;
 interface FixtureCase {
   company: string;
   jobs: number;
+  /** expected investment, MSEK */
+  investment?: number;
   stage: string;
   outcome?: 'established' | 'lost';
   lostReason?: string;
@@ -22,7 +24,7 @@ interface FixtureCase {
 
 const CASES: FixtureCase[] = [
   {
-    company: 'Alfa AB', jobs: 50, stage: 'site_proposals',
+    company: 'Alfa AB', jobs: 50, investment: 20, stage: 'site_proposals',
     events: [
       ['stage_change', '2026-01-01', 'first_contact'],
       ['stage_change', '2026-01-05', 'needs_analysis'], // first_contact stay 4
@@ -31,7 +33,7 @@ const CASES: FixtureCase[] = [
     ],
   },
   {
-    company: 'Beta AB', jobs: 120, stage: 'established', outcome: 'established', satisfaction: 8,
+    company: 'Beta AB', jobs: 120, investment: 150, stage: 'established', outcome: 'established', satisfaction: 8,
     events: [
       ['stage_change', '2026-01-10', 'first_contact'],
       ['stage_change', '2026-01-12', 'needs_analysis'], // first_contact 2
@@ -45,7 +47,7 @@ const CASES: FixtureCase[] = [
     ],
   },
   {
-    company: 'Gamma AB', jobs: 30, stage: 'lost', outcome: 'lost', lostReason: 'price', satisfaction: 5,
+    company: 'Gamma AB', jobs: 30, investment: 10, stage: 'lost', outcome: 'lost', lostReason: 'price', satisfaction: 5,
     events: [
       ['stage_change', '2026-02-01', 'first_contact'],
       ['stage_change', '2026-02-08', 'needs_analysis'], // first_contact 7
@@ -54,7 +56,7 @@ const CASES: FixtureCase[] = [
     ],
   },
   {
-    company: 'Delta AB', jobs: 15, stage: 'first_contact',
+    company: 'Delta AB', jobs: 15, investment: 5.5, stage: 'first_contact',
     events: [
       ['stage_change', '2026-02-10', 'first_contact'],
       ['call', '2026-02-10'],
@@ -70,7 +72,7 @@ const CASES: FixtureCase[] = [
   },
   {
     // opened before the period: only in the unbounded figures
-    company: 'Epsilon AB', jobs: 200, stage: 'established', outcome: 'established', satisfaction: 10,
+    company: 'Epsilon AB', jobs: 200, investment: 300, stage: 'established', outcome: 'established', satisfaction: 10,
     events: [
       ['stage_change', '2025-12-01', 'first_contact'],
       ['stage_change', '2025-12-21', 'established'], // first_contact 20
@@ -81,9 +83,9 @@ const CASES: FixtureCase[] = [
 async function insertFixture(db: Queryable): Promise<void> {
   for (const c of CASES) {
     const { rows } = await db.query(
-      `insert into cases (company_name, jobs_expected, stage, outcome, lost_reason, satisfaction_score, contact_email)
-       values ($1, $2, $3, $4, $5, $6, 'someone@example.test') returning id`,
-      [c.company, c.jobs, c.stage, c.outcome ?? null, c.lostReason ?? null, c.satisfaction ?? null],
+      `insert into cases (company_name, jobs_expected, stage, outcome, lost_reason, satisfaction_score, investment_msek, contact_email)
+       values ($1, $2, $3, $4, $5, $6, $7, 'someone@example.test') returning id`,
+      [c.company, c.jobs, c.stage, c.outcome ?? null, c.lostReason ?? null, c.satisfaction ?? null, c.investment ?? null],
     );
     const id = rows[0].id;
     for (const [kind, date, what] of c.events) {
@@ -145,6 +147,8 @@ describe('KPIs of the business unit', () => {
     expect(k.lostReasons).toEqual({ price: 1 });
     expect(k.jobsInOpenCases).toBe(70); // Alfa 50 + Delta 15 + Foxtrot 5
     expect(k.jobsEstablished).toBe(120); // Beta
+    expect(k.investmentMsekInOpenCases).toBe(25.5); // Alfa 20 + Delta 5.5 + Foxtrot none
+    expect(k.investmentMsekEstablished).toBe(150); // Beta
     expect(k.satisfactionMean).toBe(6.5); // (Beta 8 + Gamma 5) / 2
     expect(k.proposalsPerCase).toBe(1); // (Alfa 1 + Beta 2 + Gamma 0 + Delta 1 + Foxtrot 1) / 5
     // requests per month, use and named area (a request naming two areas counts in both)
@@ -162,6 +166,7 @@ describe('KPIs of the business unit', () => {
     expect(k.medianDaysInStage.first_contact).toBe(5.5);
     expect(k.won).toBe(2);
     expect(k.jobsEstablished).toBe(320); // 120 + 200
+    expect(k.investmentMsekEstablished).toBe(450); // 150 + 300
     expect(k.satisfactionMean).toBe(7.67); // (8 + 5 + 10) / 3 = 7.666… rounded to 2 decimals
   });
 

@@ -1,6 +1,6 @@
 -- $1 case id (for update: $2 true locks the row against concurrent stage changes)
 select c.id, c.company_name as "companyName", c.org_number as "orgNumber", c.sector,
-       c.jobs_expected as "jobsExpected", c.contact_name as "contactName", c.contact_email as "contactEmail",
+       c.jobs_expected as "jobsExpected", c.investment_msek as "investmentMsek", c.contact_name as "contactName", c.contact_email as "contactEmail",
        c.contact_phone as "contactPhone", c.summary, c.stage, c.outcome, c.lost_reason as "lostReason",
        c.satisfaction_score as "satisfactionScore", c.officer_id as "officerId", c.source,
        c.closed_at as "closedAt", c.created_by as "createdBy", c.version, c.created_at as "createdAt",

@@ -11,6 +11,7 @@ export interface CaseRow {
   orgNumber: string | null;
   sector: string | null;
   jobsExpected: number | null;
+  investmentMsek: number | null;
   contactName: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
@@ -43,11 +44,11 @@ export interface NewEvent {
 
 export async function insertCase(
   db: Queryable,
-  c: Pick<CaseRow, 'companyName' | 'orgNumber' | 'sector' | 'jobsExpected' | 'contactName' | 'contactEmail' | 'contactPhone' | 'summary' | 'officerId' | 'source' | 'createdBy'>,
+  c: Pick<CaseRow, 'companyName' | 'orgNumber' | 'sector' | 'jobsExpected' | 'investmentMsek' | 'contactName' | 'contactEmail' | 'contactPhone' | 'summary' | 'officerId' | 'source' | 'createdBy'>,
 ): Promise<number> {
   const { rows } = await db.query(q('insert-case.sql'), [
     c.companyName, c.orgNumber, c.sector, c.jobsExpected, c.contactName, c.contactEmail, c.contactPhone,
-    c.summary, c.officerId, c.source, c.createdBy,
+    c.summary, c.officerId, c.source, c.createdBy, c.investmentMsek,
   ]);
   return rows[0].id;
 }
@@ -68,7 +69,7 @@ export async function listCases(db: Queryable, f: { stage?: string; officerId?: 
 export async function updateCase(db: Queryable, id: number, version: number, c: CaseRow): Promise<number | undefined> {
   const { rows } = await db.query(q('update-case.sql'), [
     id, version, c.companyName, c.orgNumber, c.sector, c.jobsExpected, c.contactName, c.contactEmail,
-    c.contactPhone, c.summary, c.officerId,
+    c.contactPhone, c.summary, c.officerId, c.investmentMsek,
   ]);
   return rows[0]?.version;
 }

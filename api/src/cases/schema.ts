@@ -13,6 +13,8 @@ const caseFields = {
   orgNumber: z.string().trim().regex(/^\d{6}-?\d{4}$/, 'must be a Swedish organisation number (NNNNNN-NNNN)').nullable().optional(),
   sector: optionalText(200),
   jobsExpected: z.number().int().min(0).max(100000).nullable().optional(),
+  /** expected investment, million SEK */
+  investmentMsek: z.number().min(0).max(1_000_000).nullable().optional(),
   contactName: optionalText(200),
   contactEmail: z.string().trim().email('must be an e-mail address').max(200).nullable().optional(),
   contactPhone: z.string().trim().regex(/^[+0-9 ()-]{5,30}$/, 'must be a phone number').nullable().optional(),

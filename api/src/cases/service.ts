@@ -73,6 +73,7 @@ export async function createCaseIn(tx: Queryable, body: CreateCaseBody, actor: A
       orgNumber: body.orgNumber ?? null,
       sector: body.sector ?? first?.sector ?? null,
       jobsExpected: body.jobsExpected ?? first?.jobsExpected ?? null,
+      investmentMsek: body.investmentMsek ?? null,
       contactName: body.contactName ?? first?.contactName ?? null,
       contactEmail: body.contactEmail ?? first?.contactEmail ?? null,
       contactPhone: body.contactPhone ?? first?.contactPhone ?? null,

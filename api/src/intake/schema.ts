@@ -14,6 +14,7 @@ export const intakeBody = z
       phone: z.string().trim().regex(/^[+0-9 ()-]{5,30}$/, 'must be a phone number').optional(),
     }),
     sector: text(200).optional(),
+    investmentMsek: z.number({ error: 'must be a number' }).min(0, 'must not be negative').max(1_000_000).optional(),
     jobs: z.number({ error: 'must be an integer' }).int('must be an integer').min(0, 'must not be negative').max(100000).optional(),
     need: z.enum(['land', 'premises', 'any']).default('any'),
     use: z.enum(['office', 'retail', 'industry', 'logistics', 'lab']),

@@ -31,7 +31,7 @@ export async function receiveIntake(db: Db, b: IntakeBody): Promise<{ caseId: nu
     });
     return createCaseIn(
       tx,
-      { requestIds: [request.id], orgNumber: b.orgNumber ?? null, note: 'Inkommen via webbformuläret / received through the web form' },
+      { requestIds: [request.id], orgNumber: b.orgNumber ?? null, investmentMsek: b.investmentMsek ?? null, note: 'Inkommen via webbformuläret / received through the web form' },
       { id: null },
       'intake',
     );

@@ -3,7 +3,7 @@
 -- figure is over those cases as they stand now. Days are fractional (timestamps differ),
 -- medians are the usual middle value (mean of the two middle ones for an even count).
 with opened as (
-  select c.id, c.stage, c.outcome, c.lost_reason, c.jobs_expected, c.satisfaction_score,
+  select c.id, c.stage, c.outcome, c.lost_reason, c.jobs_expected, c.investment_msek, c.satisfaction_score,
          min(e.occurred_at) as opened_at,
          min(e.occurred_at) filter (where e.kind = 'site_proposed') as first_proposal_at
   from cases c
@@ -40,6 +40,9 @@ select
   (select coalesce(sum(jobs_expected), 0)::int from sel
    where stage in ('first_contact', 'needs_analysis', 'site_proposals', 'site_visit', 'negotiation', 'decision')) as "jobsInOpenCases",
   (select coalesce(sum(jobs_expected), 0)::int from sel where outcome = 'established') as "jobsEstablished",
+  (select coalesce(sum(investment_msek), 0)::float8 from sel
+   where stage in ('first_contact', 'needs_analysis', 'site_proposals', 'site_visit', 'negotiation', 'decision')) as "investmentMsekInOpenCases",
+  (select coalesce(sum(investment_msek), 0)::float8 from sel where outcome = 'established') as "investmentMsekEstablished",
   (select round(avg(satisfaction_score)::numeric, 2) from sel where satisfaction_score is not null) as "satisfactionMean",
   (select count(*)::int from sel where satisfaction_score is not null) as "satisfactionAnswers",
   (select case when count(*) = 0 then null

@@ -37,6 +37,8 @@ export function kpisPaths(): Record<string, unknown> {
                     lostReasons: { type: 'object', additionalProperties: { type: 'integer' } },
                     jobsInOpenCases: { type: 'integer' },
                     jobsEstablished: { type: 'integer' },
+                    investmentMsekInOpenCases: { type: 'number' },
+                    investmentMsekEstablished: { type: 'number' },
                     satisfactionMean: { type: ['number', 'null'] },
                     proposalsPerCase: { type: ['number', 'null'] },
                     requestsPerUseAndArea: { type: 'array', items: { type: 'object' } },

@@ -11,6 +11,8 @@ export interface CaseKpiRow {
   lostReasons: Record<string, number>;
   jobsInOpenCases: number;
   jobsEstablished: number;
+  investmentMsekInOpenCases: number;
+  investmentMsekEstablished: number;
   satisfactionMean: number | null;
   satisfactionAnswers: number;
   proposalsPerCase: number | null;

@@ -16,6 +16,9 @@ export interface Kpis {
   lostReasons: Record<string, number>;
   jobsInOpenCases: number;
   jobsEstablished: number;
+  /** Expected investment, million SEK, in open and in established cases. */
+  investmentMsekInOpenCases: number;
+  investmentMsekEstablished: number;
   satisfactionMean: number | null;
   satisfactionAnswers: number;
   proposalsPerCase: number | null;
@@ -53,6 +56,8 @@ export function kpisCsv(k: Kpis): string {
   for (const [s, n] of Object.entries(k.lostReasons)) rows.push(['lostReasons', s, '', '', '', n]);
   scalar('jobsInOpenCases');
   scalar('jobsEstablished');
+  scalar('investmentMsekInOpenCases');
+  scalar('investmentMsekEstablished');
   scalar('satisfactionMean');
   scalar('satisfactionAnswers');
   scalar('proposalsPerCase');

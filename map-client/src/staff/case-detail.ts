@@ -9,6 +9,7 @@ export interface CaseDetail {
   companyName: string;
   sector: string | null;
   jobsExpected: number | null;
+  investmentMsek: number | null;
   contactName: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
@@ -70,6 +71,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
     h('dt', {}, t.officer), h('dd', { id: 'case-officer' }, c.officerId ? `#${c.officerId}` : t.unassigned),
     h('dt', {}, t.sector), h('dd', {}, c.sector ?? t.none),
     h('dt', {}, t.jobs), h('dd', {}, c.jobsExpected ?? t.none),
+    h('dt', {}, t.investment), h('dd', {}, c.investmentMsek ?? t.none),
     h('dt', {}, t.requests), h('dd', {}, c.requests.map((r) => `#${r.id} ${String(r.criteria.use ?? '')} ≥ ${String(r.criteria.minAreaM2 ?? '')} m²`).join(', ') || t.none),
   );
 
@@ -141,7 +143,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
     return h('label', {}, label, ' ', input);
   };
   const editForm = h('form', { class: 'row' },
-    field('companyName', t.company), field('sector', t.sector), field('jobsExpected', t.jobs, 'number'),
+    field('companyName', t.company), field('sector', t.sector), field('jobsExpected', t.jobs, 'number'), field('investmentMsek', t.investment, 'number'),
     field('contactName', t.contact), field('contactEmail', t.email, 'email'), field('contactPhone', t.phone),
     h('button', { type: 'submit' }, t.save));
   editForm.addEventListener('submit', (e) => {
@@ -149,8 +151,9 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
     const data = new FormData(editForm);
     const text = (k: string) => String(data.get(k) ?? '').trim() || null;
     const jobs = text('jobsExpected');
+    const investment = text('investmentMsek');
     void run(() => api('PATCH', `/api/cases/${id}`, {
-      companyName: text('companyName') ?? c.companyName, sector: text('sector'), jobsExpected: jobs === null ? null : Number(jobs),
+      companyName: text('companyName') ?? c.companyName, sector: text('sector'), jobsExpected: jobs === null ? null : Number(jobs), investmentMsek: investment === null ? null : Number(investment),
       contactName: text('contactName'), contactEmail: text('contactEmail'), contactPhone: text('contactPhone'),
     }, c.version));
   });

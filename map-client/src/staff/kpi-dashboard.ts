@@ -13,6 +13,8 @@ interface Kpis {
   lostReasons: Record<string, number>;
   jobsInOpenCases: number;
   jobsEstablished: number;
+  investmentMsekInOpenCases: number;
+  investmentMsekEstablished: number;
   satisfactionMean: number | null;
   proposalsPerCase: number | null;
   requestsPerUseAndArea: Array<{ month: string; use: string | null; areaRef: string | null; requests: number }>;
@@ -64,6 +66,8 @@ export async function renderKpis(root: HTMLElement): Promise<void> {
         card(t.kpiLost, k.lost),
         card(t.kpiJobsOpen, k.jobsInOpenCases),
         card(t.kpiJobsEstablished, k.jobsEstablished),
+        card(t.kpiInvestOpen, k.investmentMsekInOpenCases),
+        card(t.kpiInvestEstablished, k.investmentMsekEstablished),
         card(t.kpiSatisfaction, k.satisfactionMean),
         card(t.kpiProposals, k.proposalsPerCase),
       ),
