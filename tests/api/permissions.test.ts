@@ -167,7 +167,7 @@ describe('permission matrix: every role × every write endpoint', () => {
   ];
 
   const READS: Array<{ name: string; allowed: Actor[]; path: string }> = [
-    { name: 'GET /api/my/premises', allowed: ['owner', 'business', 'admin'], path: '/api/my/premises' },
+    { name: 'GET /api/my/premises', allowed: ['pendingOwner', 'owner', 'business', 'admin'], path: '/api/my/premises' },
     { name: 'GET /api/accounts', allowed: ['business', 'admin'], path: '/api/accounts' },
     { name: 'GET /api/audit', allowed: ['business', 'admin'], path: '/api/audit' },
   ];

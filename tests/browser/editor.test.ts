@@ -226,7 +226,7 @@ describe('the OpenLayers editor', () => {
     await page.close();
   });
 
-  test('when an owner signs up, then the business unit approves them in the editor and they publish a footprint', async () => {
+  test('when an owner signs up, then they cannot publish until the business unit approves them in the editor; then their footprint is saved', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/editor.html?lang=sv`);
     await page.waitForSelector('body[data-editor-ready="true"]');
@@ -239,19 +239,13 @@ describe('the OpenLayers editor', () => {
     await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('väntar på godkännande'));
     expect(await q("select status, role from accounts where email = 'lokalagare@example.test'")).toEqual([{ status: 'pending', role: 'owner' }]);
 
-    const { page: staff, errors } = await openSignedIn('business');
-    const [{ id }] = await q("select id from accounts where email = 'lokalagare@example.test'");
-    await staff.click(`#approvals-list li[data-account="${id}"] button`);
-    await staff.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('är godkänd'));
-    expect(await q('select status from accounts where id = $1', [id])).toEqual([{ status: 'active' }]);
-    expect(errors).toEqual([]);
-    await staff.close();
-
+    // signed in while pending: told so, and the server refuses to publish
     await page.fill('#sign-in-email', 'lokalagare@example.test');
     await page.fill('#sign-in-password', 'ett-langt-losenord');
     await page.click('#sign-in-form button[type="submit"]');
     await page.waitForSelector('#editor-section:not([hidden])');
-    expect(await page.isVisible('#pending-note')).toBe(false);
+    await page.waitForSelector('body[data-editor-ready="true"]');
+    expect(await page.isVisible('#pending-note')).toBe(true);
     const E3 = E0 + 9000;
     const at = await centre(page, E3 + 20, N0 + 15, 1);
     await page.click('#new-footprint');
@@ -263,6 +257,19 @@ describe('the OpenLayers editor', () => {
     await page.fill('#field-title', 'Butik med fotavtryck');
     await page.selectOption('#field-kind', 'retail');
     await page.fill('#field-floorAreaM2', '1200');
+    await page.click('#save');
+    await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('väntar på godkännande'));
+    expect(await q("select count(*)::int as n from premises where title = 'Butik med fotavtryck'")).toEqual([{ n: 0 }]);
+
+    const { page: staff, errors } = await openSignedIn('business');
+    const [{ id }] = await q("select id from accounts where email = 'lokalagare@example.test'");
+    await staff.click(`#approvals-list li[data-account="${id}"] button`);
+    await staff.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('är godkänd'));
+    expect(await q('select status from accounts where id = $1', [id])).toEqual([{ status: 'active' }]);
+    expect(errors).toEqual([]);
+    await staff.close();
+
+    // approved: the same drawing saves
     await page.click('#save');
     await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('Sparat'));
     const [row] = await q("select GeometryType(geom) as t, ST_Area(geom) as a from premises where title = 'Butik med fotavtryck'");

@@ -73,6 +73,18 @@ export function requireRole(...roles: Role[]): RequestHandler {
   };
 }
 
+/** Like requireRole, but an owner awaiting approval passes too (to read, never to publish). */
+export function requireRoleEvenPending(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const user = req.user;
+    if (!user) return next(new AppError(401, 'unauthenticated', 'Sign in first'));
+    if (!roles.includes(user.role)) {
+      return next(new AppError(403, 'forbidden', `This needs one of the roles ${roles.join(', ')}; you are ${user.role}`));
+    }
+    next();
+  };
+}
+
 /** Any signed-in account, approved or not (e.g. GET /api/auth/me). */
 export const requireSignedIn: RequestHandler = (req, _res, next) => {
   next(req.user ? undefined : new AppError(401, 'unauthenticated', 'Sign in first'));

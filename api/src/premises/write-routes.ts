@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth/middleware';
+import { requireRole, requireRoleEvenPending } from '../auth/middleware';
 import { requireIfMatch } from '../audit/preconditions';
 import { parseFeature, writeCrs, type Feature } from '../audit/feature-input';
 import { featureCollection } from '../layers/read-query';
@@ -20,7 +20,8 @@ export function premisesWriteRoutes(ctx: AppContext): Router {
   const editors = requireRole('owner', 'business', 'admin');
   const opts = (srid: ReturnType<typeof writeCrs>) => ({ srid, staleAfterDays: ctx.config.premisesStaleAfterDays });
 
-  router.get('/my/premises', editors, async (req, res) => {
+  // a pending owner may look (an empty list) while waiting for approval
+  router.get('/my/premises', requireRoleEvenPending('owner', 'business', 'admin'), async (req, res) => {
     const srid = writeCrs(req);
     const features = await ownPremises(db, req.user!, opts(srid));
     res.type('application/geo+json').send(featureCollection(JSON.stringify(features), srid));

@@ -186,7 +186,8 @@ function handleError(err: unknown, mine?: Record<string, unknown>): void {
     const row = form.querySelector(`[data-field="${field}"] .ed-problem`);
     if (row) row.textContent = err.message.slice(field.length + 1).trim();
   }
-  say(err.status === 403 ? `${tr('forbidden')} ${tr('serverSays', { message: err.message })}` : tr('serverSays', { message: err.message }), 'error');
+  const known = `code_${err.code}` in TEXTS.sv ? tr(`code_${err.code}` as TextKey) : err.status === 403 ? tr('forbidden') : '';
+  say(`${known} ${tr('serverSays', { message: err.message })}`.trim(), 'error');
 }
 
 function compare(mine: Record<string, unknown>, theirs: Record<string, unknown>): void {
@@ -352,11 +353,13 @@ $<HTMLFormElement>('sign-in-form').addEventListener('submit', (ev) => {
   document.body.dataset.editorReady = 'false';
   api
     .signIn(email, password)
-    .then(() => boot())
-    .catch((err) => {
-      document.body.dataset.editorReady = 'true';
-      say(err instanceof api.WriteError && err.status === 429 ? tr('tooMany') : tr('signInFailed'), 'error');
-    });
+    .then(
+      () => boot().catch((err) => say(String(err), 'error')),
+      (err) => {
+        document.body.dataset.editorReady = 'true';
+        say(err instanceof api.WriteError && err.status === 429 ? tr('tooMany') : tr('signInFailed'), 'error');
+      },
+    );
 });
 
 $<HTMLFormElement>('sign-up-form').addEventListener('submit', (ev) => {
