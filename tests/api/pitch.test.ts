@@ -97,6 +97,31 @@ describe('investor pitch links', () => {
     expect(p.illustrative).toBe(true);
   });
 
+  test('when the link is made for a use, then land readiness follows rule 1 of matching for that use, with the usable area', async () => {
+    const link = await staff.post(`/api/cases/${caseId}/pitch-links`).send({ sites: SITES, use: 'industry' });
+    expect(link.body.use).toBe('industry');
+    const p = (await request(t.app).get(`/api/pitch/${link.body.token}`)).body;
+    const [fle, lan, prem] = p.sites;
+    // industry needs J or Z: Flemingsberg 1:1 lies in a K,C zone only
+    expect(fle.readiness).toEqual({ status: 'none', date: null, use: 'industry', usableM2: 0 });
+    expect(fle.facts.find((f: { key: string }) => f.key === 'readiness').text).toBe('Ingen detaljplan medger industri på platsen ännu.');
+    // Länna 4:12 meets the J,Z zone of a plan in consultation: usable = parcel ∩ zone, by plain PostGIS
+    const { rows } = await t.db.query(
+      `select round(ST_Area(ST_Intersection(l.geom, z.geom))) as m2 from land_parcels l, plan_zones z
+       where l.ref = 'Länna 4:12' and z.ref = 'P-LAN-2-1'`,
+    );
+    expect(lan.readiness).toEqual({ status: 'in_progress', date: '2027-06-30', use: 'industry', usableM2: rows[0].m2 });
+    // premises keep the zone-based readiness: the building is there
+    expect(prem.readiness).toEqual({ status: 'ready', date: '2019-05-01' });
+
+    const office = await staff.post(`/api/cases/${caseId}/pitch-links`).send({ sites: SITES.slice(0, 1), use: 'office' });
+    const o = (await request(t.app).get(`/api/pitch/${office.body.token}`)).body.sites[0];
+    const area = (await t.db.query(`select round(ST_Area(geom)) as m2 from land_parcels where ref = 'Flemingsberg 1:1'`)).rows[0].m2;
+    // the K,C zone covers the whole parcel
+    expect(o.readiness).toEqual({ status: 'ready', date: '2019-05-01', use: 'office', usableM2: area });
+    expect(o.facts.find((f: { key: string }) => f.key === 'readiness').text).toMatch(/får användas för kontor\.$/);
+  });
+
   test('when ?lang=en, then the words are English and the area profile is the English one', async () => {
     const p = (await request(t.app).get(`/api/pitch/${token}?lang=en`)).body;
     expect(p.lang).toBe('en');

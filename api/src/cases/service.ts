@@ -114,6 +114,14 @@ export const listCases = (db: Queryable, f: { stage?: string; officerId?: number
 export const findCase = (db: Queryable, id: number) => repo.getCase(db, id);
 /** The case's proposed sites, for other components (pitch). */
 export const caseSites = (db: Queryable, id: number) => repo.listSites(db, id);
+/** The use (office, lab, ...) of the case's first saved request that names one; null when none does. */
+export async function caseUse(db: Queryable, id: number): Promise<string | null> {
+  for (const rid of await repo.listCaseRequestIds(db, id)) {
+    const use = (await getSavedRequest(db, rid))?.criteria?.use;
+    if (typeof use === 'string') return use;
+  }
+  return null;
+}
 /** 409 when a closed case is about to be edited (for other components acting on a case). */
 export const assertCaseEditable = (stage: Stage) => assertEditable(stage);
 

@@ -13,6 +13,7 @@ export interface LinkRow {
   caseId: number;
   token: string;
   sites: SiteChoice[];
+  use: string | null;
   expiresAt: Date;
   revokedAt: Date | null;
   views: number;
@@ -21,8 +22,8 @@ export interface LinkRow {
   createdAt: Date;
 }
 
-export async function insertLink(db: Queryable, caseId: number, token: string, sites: SiteChoice[], expiresAt: Date, by: number | null): Promise<number> {
-  return (await db.query(q('insert-link.sql'), [caseId, token, JSON.stringify(sites), expiresAt, by])).rows[0].id;
+export async function insertLink(db: Queryable, caseId: number, token: string, sites: SiteChoice[], expiresAt: Date, by: number | null, use: string | null): Promise<number> {
+  return (await db.query(q('insert-link.sql'), [caseId, token, JSON.stringify(sites), expiresAt, by, use])).rows[0].id;
 }
 
 export async function listLinks(db: Queryable, caseId: number, linkId: number | null = null): Promise<LinkRow[]> {
@@ -35,6 +36,7 @@ export async function revokeLink(db: Queryable, caseId: number, linkId: number):
 
 export interface ViewRow {
   sites: SiteChoice[];
+  use: string | null;
   expiresAt: Date;
   revokedAt: Date | null;
   expired: boolean;
@@ -72,9 +74,10 @@ export interface SiteFactsRow {
   point: { type: 'Point'; coordinates: [number, number] };
   zoning: ZoneFact[];
   station: { name: string; mode: string; distanceM: number } | null;
+  useFit: { use: string; readyM2: number; progressM2: number; readyDate: string | null; legalForceDate: string | null } | null;
 }
-export async function siteFacts(db: Queryable, sites: SiteChoice[]): Promise<SiteFactsRow[]> {
-  return (await db.query(q('site-facts.sql'), [JSON.stringify(sites)])).rows;
+export async function siteFacts(db: Queryable, sites: SiteChoice[], use: string | null): Promise<SiteFactsRow[]> {
+  return (await db.query(q('site-facts.sql'), [JSON.stringify(sites), use])).rows;
 }
 
 export interface AreaRow {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/pool';
 import { AppError, badRequest, notFound } from '../errors/app-error';
-import { assertCaseEditable, caseSites, findCase } from '../cases/service';
+import { assertCaseEditable, caseSites, caseUse, findCase } from '../cases/service';
 import * as repo from './repository';
 import { T, type Lang } from './texts';
 
@@ -24,7 +24,7 @@ async function existingCase(db: Queryable, caseId: number) {
 export async function createPitchLink(
   db: Queryable,
   caseId: number,
-  body: { sites: repo.SiteChoice[]; expiresInDays: number },
+  body: { sites: repo.SiteChoice[]; expiresInDays: number; use?: string },
   actorId: number | null,
 ) {
   const c = await existingCase(db, caseId);
@@ -38,7 +38,8 @@ export async function createPitchLink(
     seen.add(key);
   });
   const expiresAt = new Date(Date.now() + body.expiresInDays * 86_400_000);
-  const id = await repo.insertLink(db, caseId, newToken(), body.sites, expiresAt, actorId);
+  const use = body.use ?? (await caseUse(db, caseId));
+  const id = await repo.insertLink(db, caseId, newToken(), body.sites, expiresAt, actorId, use);
   return withUrl((await repo.listLinks(db, caseId, id))[0]);
 }
 
@@ -55,7 +56,20 @@ export async function revokePitchLink(db: Queryable, caseId: number, linkId: num
 
 const iso = (d: string | Date | null) => (d == null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-function readiness(zoning: repo.ZoneFact[]) {
+/**
+ * Plan readiness of a site. Land with a known use: rule 1 of matching (ready when zones of
+ * in-force plans permit the use on part of it, in progress when only plans under way do).
+ * Otherwise (premises, or no use): the plan of the largest zone on the site.
+ */
+function readiness(zoning: repo.ZoneFact[], fit: repo.SiteFactsRow['useFit']) {
+  if (fit) {
+    if (fit.readyM2 > 0) return { status: 'ready' as const, date: iso(fit.legalForceDate), planStatus: 'in_force', usableM2: fit.readyM2 };
+    if (fit.progressM2 > 0) {
+      const status = zoning.find((z) => ['consultation', 'review', 'adopted'].includes(z.status))?.status ?? 'consultation';
+      return { status: 'in_progress' as const, date: iso(fit.readyDate), planStatus: status, usableM2: fit.progressM2 };
+    }
+    return { status: 'none' as const, date: null, planStatus: null, usableM2: 0 };
+  }
   const inForce = zoning.find((z) => z.status === 'in_force');
   if (inForce) return { status: 'ready' as const, date: iso(inForce.legalForceDate), planStatus: 'in_force' };
   const progress = zoning.filter((z) => ['consultation', 'review', 'adopted'].includes(z.status));
@@ -72,7 +86,9 @@ function readiness(zoning: repo.ZoneFact[]) {
 /** One site in plain words: the facts a company or investor asks first. */
 function describeSite(s: repo.SiteFactsRow, n: number, lang: Lang, areaNames: Map<string, string>) {
   const t = T[lang];
-  const ready = readiness(s.zoning);
+  const ready = readiness(s.zoning, s.useFit);
+  const usableM2 = 'usableM2' in ready ? (ready.usableM2 ?? 0) : 0;
+  const usable = usableM2 > 0 && s.useFit ? t.usable(usableM2, t.uses[s.useFit.use] ?? s.useFit.use) : '';
   const zoning = s.zoning.map((z) => ({
     planId: z.planId,
     planName: z.planName,
@@ -94,10 +110,11 @@ function describeSite(s: repo.SiteFactsRow, n: number, lang: Lang, areaNames: Ma
       key: 'readiness',
       label: t.labels.readiness,
       text:
-        ready.status === 'ready' ? t.ready(ready.date)
+        (ready.status === 'ready' ? t.ready(ready.date)
         : ready.status === 'in_progress' ? t.inProgress(t.planStatus[ready.planStatus!] ?? ready.planStatus!, ready.date)
         : ready.status === 'programme' ? t.programme
-        : t.noReadiness,
+        : s.useFit ? t.noReadinessFor(t.uses[s.useFit.use] ?? s.useFit.use)
+        : t.noReadiness) + usable,
     },
     {
       key: 'transit',
@@ -125,7 +142,7 @@ function describeSite(s: repo.SiteFactsRow, n: number, lang: Lang, areaNames: Ma
     rentSekPerM2Year: s.kind === 'premises' ? s.rentSekPerM2Year : null,
     availableFrom: iso(s.availableFrom),
     zoning,
-    readiness: { status: ready.status, date: ready.date },
+    readiness: { status: ready.status, date: ready.date, ...(s.useFit ? { use: s.useFit.use, usableM2 } : {}) },
     station: s.station ? { ...s.station, modeText: t.modes[s.station.mode] ?? s.station.mode } : null,
     facts,
     illustrative: s.illustrative,
@@ -164,7 +181,7 @@ export async function viewPitch(db: Queryable, token: string, lang: Lang) {
   if (!link) throw notFound('No such pitch link');
   if (link.revokedAt) throw new AppError(410, 'pitch_revoked', 'This pitch link has been withdrawn by the municipality / Länken har dragits tillbaka');
   if (link.expired) throw new AppError(410, 'pitch_expired', 'This pitch link has expired / Länken har gått ut');
-  const rows = await repo.siteFacts(db, link.sites);
+  const rows = await repo.siteFacts(db, link.sites, link.use);
   const areas = await repo.areaProfiles(db, [...new Set(rows.map((r) => r.areaRef).filter((r): r is string => !!r))]);
   const names = new Map(areas.map((a) => [a.ref, a.name]));
   const sites = rows.map((r, i) => describeSite(r, i + 1, lang, names));

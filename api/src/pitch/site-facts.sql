@@ -1,4 +1,5 @@
--- $1 jsonb [{kind, ref}, ...]: each site's facts for the pitch, in the order given.
+-- $1 jsonb [{kind, ref}, ...]: each site's facts for the pitch, in the order given;
+-- $2 the company's use or null: land's readiness for it by rule 1 of matching (use_overlay).
 -- Public data only: nothing here comes from the case (no contact, no notes).
 with wanted as (
   select t.ord, t.s ->> 'kind' as kind, t.s ->> 'ref' as ref
@@ -34,6 +35,13 @@ select s.ord, s.kind, s.ref, s.name, round(s.size_m2)::float8 as "sizeM2", s.pri
        (select json_build_object('name', t.name, 'mode', t.mode, 'distanceM', round(ST_Distance(t.geom, s.geom)))
         from stops t
         where t.mode in ('commuter_rail', 'metro', 'tram') and not t.planned
-        order by ST_Distance(t.geom, s.geom), t.ref limit 1) as station
+        order by ST_Distance(t.geom, s.geom), t.ref limit 1) as station,
+       case when s.kind = 'land' and $2::text is not null then json_build_object(
+         'use', $2::text,
+         'readyM2', round(o.ready_m2), 'progressM2', round(o.progress_m2), 'readyDate', o.ready_date,
+         'legalForceDate', (select max(p.legal_force_date) from plans p where p.plan_id = any (o.ready_plan_ids)))
+       end as "useFit"
 from sites s
+left join lateral use_overlay(s.geom, (select u.plan_codes from match_uses u where u.use = $2::text)) o
+  on s.kind = 'land' and $2::text is not null
 order by s.ord;
