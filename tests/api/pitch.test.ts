@@ -166,6 +166,19 @@ describe('investor pitch links', () => {
     expect(en).toContain('Länna 4:12');
   }, 90_000);
 
+  test('when the server has no Chromium, then the PDF answers 503 pdf_unavailable rather than a 500', async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const res = await request(t.app).get(`/api/pitch/${token}/pdf`);
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('pdf_unavailable');
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+
   test('when a link is revoked, then the pitch and its PDF answer 410 pitch_revoked and the view is not counted', async () => {
     const link = await staff.post(`/api/cases/${caseId}/pitch-links`).send({ sites: SITES.slice(0, 2) });
     expect((await request(t.app).get(`/api/pitch/${link.body.token}`)).status).toBe(200);

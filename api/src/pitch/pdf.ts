@@ -1,4 +1,5 @@
 import { chromium } from 'playwright-core';
+import { AppError } from '../errors/app-error';
 
 // Debian's Chromium with the flags that work headless in a container without GPU or network
 // (the same as tests/support/browser.ts). CHROMIUM_PATH overrides the binary.
@@ -13,7 +14,11 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Prints a self-contained HTML document to an A4 PDF with headless Chromium. */
 export function htmlToPdf(html: string): Promise<Buffer> {
   const job = queue.then(async () => {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const browser = await chromium.launch({ executablePath, headless: true, args: ARGS }).catch((err: Error) => {
+      // A deployment without Chromium still serves the page, which prints to PDF in any browser.
+      throw new AppError(503, 'pdf_unavailable', `PDF export is not available on this server (${executablePath}: ${err.message.split('\n')[0]}); print the pitch page instead`);
+    });
     try {
       const page = await browser.newPage();
       // The document has no external resources; block any so a print never waits on the network.
