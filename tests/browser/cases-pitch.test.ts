@@ -134,6 +134,11 @@ describe('staff create a case, propose sites and share a pitch', () => {
     const body = await pitch.textContent('body');
     for (const secret of [CONTACT_EMAIL, CONTACT_NAME, 'Webblabbet AB']) expect(body).not.toContain(secret);
     await pitch.screenshot({ path: path.join(OUT, 'pitch-en.png'), fullPage: true });
+    // printable: the print style hides the buttons and keeps every site
+    await pitch.emulateMedia({ media: 'print' });
+    expect(await pitch.isVisible('.tools')).toBe(false);
+    expect(await pitch.locator('.site').count()).toBe(3);
+    await pitch.emulateMedia({ media: 'screen' });
 
     // staff withdraw the link: the investor's next visit says so, in both languages
     await page.click('#pitch-links button.revoke');
