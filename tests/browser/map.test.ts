@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
+import { createTestDb } from '../support/test-db';
+import { start } from '../../api/src/server';
 import { openMap, rendered, screenshot, waitForMap, waitIdle } from './map-helpers';
 
 // The same request through the form and straight to the API.
@@ -256,6 +258,22 @@ describe('the map page', () => {
     const after = (await rendered(page, ['land-fill'])).find((p) => p.ref === parcel.ref);
     expect(after?.status).toBe('sold');
     await page.context().close();
+  });
+
+  test('when the configured external basemap cannot be reached, then the map works on its own (the basemap is never required)', async () => {
+    const db = await createTestDb({ seeded: true });
+    const running = await start({ databaseUrl: db.url, port: 0, logLevel: 'silent', basemapStyleUrl: 'https://basemap.invalid/style.json' });
+    try {
+      const { page } = await openMap(browser, running.url);
+      expect(await page.evaluate(() => fetch('/config.json').then((r) => r.json()))).toEqual({ basemapStyleUrl: 'https://basemap.invalid/style.json' });
+      for (const layer of ['municipalities-fill', 'areas-line', 'land-fill', 'plans-fill', 'stops-circle']) {
+        expect({ layer, rendered: (await rendered(page, [layer])).length > 0 }).toEqual({ layer, rendered: true });
+      }
+      await page.context().close();
+    } finally {
+      await running.stop();
+      await db.drop();
+    }
   });
 
   test('when opened at phone width, then the map and the panel fit without sideways scrolling and the map renders', async () => {
