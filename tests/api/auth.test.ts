@@ -164,6 +164,19 @@ describe('sign-in, sessions and API tokens', () => {
     }
   });
 
+  test('when an account changes its password, then the old one stops working and its other sessions end', async () => {
+    const a = await createAccount(t.db, { role: 'planner' });
+    const here = await signIn(t.app, a.email, a.password);
+    const elsewhere = await signIn(t.app, a.email, a.password);
+    const wrong = await here.post('/api/auth/password').send({ currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-passphrase' }).expect(400);
+    expect(wrong.body.message).toMatch(/currentPassword/);
+    await here.post('/api/auth/password').send({ currentPassword: a.password, newPassword: 'a-brand-new-passphrase' }).expect(204);
+    await here.get('/api/auth/me').expect(200);
+    await elsewhere.get('/api/auth/me').expect(401);
+    await request(t.app).post('/api/auth/login').send({ email: a.email, password: a.password }).expect(401);
+    await signIn(t.app, a.email, 'a-brand-new-passphrase');
+  });
+
   test('when the login body is malformed, then 400 naming the field', async () => {
     const res = await request(t.app).post('/api/auth/login').send({ email: 'not-an-email', password: 'x' }).expect(400);
     expect(res.body.message).toMatch(/email/);

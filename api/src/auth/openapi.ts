@@ -54,6 +54,9 @@ export function authPaths(): Record<string, unknown> {
     '/api/auth/signup': {
       post: { tags: ['accounts'], summary: 'A property owner registers (pending until approved)', operationId: 'signup', responses: { 201: json('{ account }'), ...errorResponses(400, 409, 429) } },
     },
+    '/api/auth/password': {
+      post: { tags: ['accounts'], summary: 'Change your password (ends your other sessions)', operationId: 'change_password', responses: { 204: { description: 'changed' }, ...errorResponses(400, 401, 429) } },
+    },
     '/api/auth/tokens': {
       get: { tags: ['accounts'], summary: 'Your API tokens (never the secrets)', operationId: 'list_tokens', responses: { 200: json('{ tokens }'), ...errorResponses(401) } },
       post: { tags: ['accounts'], summary: 'A new API token for scripts (Authorization: Bearer); shown once', operationId: 'create_token', responses: { 201: json('{ id, name, token }'), ...errorResponses(400, 401) } },

@@ -10,8 +10,8 @@ import { recordChange } from '../audit/service';
 import { authenticate, requireSignedIn, type AuthUser } from './middleware';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
 import { loginLimiter } from './rate-limit';
-import { createApiToken, ensureFirstAdmin, listApiTokens, revokeApiToken, signIn, signOut } from './service';
-import { createTokenBody } from './schema';
+import { changePassword, createApiToken, ensureFirstAdmin, listApiTokens, revokeApiToken, signIn, signOut } from './service';
+import { changePasswordBody, createTokenBody } from './schema';
 
 const me = (u: AuthUser) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status });
 
@@ -56,6 +56,15 @@ export function authRoutes(ctx: AppContext): Router {
     const account = await createAccount(db, { ...body, role: 'owner', status: 'pending' });
     await recordChange(db, null, { entity: 'account', ref: String(account.id), action: 'signup', before: null, after: account });
     res.status(201).json({ account: { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status } });
+  });
+
+  router.post('/auth/password', requireSignedIn, limiter, async (req, res) => {
+    const body = parseBody(changePasswordBody, req);
+    await withTransaction(db, async (c) => {
+      await changePassword(c, req.user!, body.currentPassword, body.newPassword, readCookie(req.get('cookie'), SESSION_COOKIE));
+      await recordChange(c, req.user, { entity: 'account', ref: String(req.user!.id), action: 'password_change', before: null, after: null });
+    });
+    res.status(204).end();
   });
 
   router.get('/auth/tokens', requireSignedIn, async (req, res) => {

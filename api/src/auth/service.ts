@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db/pool';
 import type { Logger } from '../logger';
 import { sqlFile } from '../db/sql-file';
 import { AppError } from '../errors/app-error';
-import { createAccount, findAccountForLogin, hasActiveAdmin } from '../accounts/service';
+import { createAccount, findAccountForLogin, hasActiveAdmin, updateAccount } from '../accounts/service';
 import { dummyPasswordHash, hashToken, newToken, verifyPassword } from './secrets';
 import type { AuthUser } from './middleware';
 
@@ -13,6 +13,7 @@ const tokenUserSql = sqlFile(__dirname, 'token-user.sql');
 const insertApiTokenSql = sqlFile(__dirname, 'insert-api-token.sql');
 const listApiTokensSql = sqlFile(__dirname, 'list-api-tokens.sql');
 const revokeApiTokenSql = sqlFile(__dirname, 'revoke-api-token.sql');
+const deleteOtherSessionsSql = sqlFile(__dirname, 'delete-other-sessions.sql');
 
 /** API tokens start with this, so they are recognisable in logs and secret scanners. */
 export const API_TOKEN_PREFIX = 'etb_';
@@ -41,6 +42,19 @@ export async function signIn(db: Queryable, email: string, password: string, ttl
   const { rows } = await db.query(insertSessionSql, [hashToken(token), account.id, ttlSeconds]);
   const user: AuthUser = { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status };
   return { token, user, expiresAt: rows[0].expiresAt };
+}
+
+/**
+ * Changes the signed-in account's password after checking the current one, and ends its
+ * other sessions (a stolen session does not outlive the change).
+ */
+export async function changePassword(db: Queryable, user: AuthUser, current: string, next: string, keepToken: string | undefined): Promise<void> {
+  const account = await findAccountForLogin(db, user.email);
+  if (!account || !(await verifyPassword(account.passwordHash, current))) {
+    throw new AppError(400, 'invalid_credentials', 'currentPassword: is wrong');
+  }
+  await updateAccount(db, user.id, null, { password: next }, null);
+  await db.query(deleteOtherSessionsSql, [user.id, keepToken ? hashToken(keepToken) : null]);
 }
 
 export async function signOut(db: Queryable, token: string): Promise<void> {
