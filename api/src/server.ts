@@ -16,7 +16,7 @@ export interface Running {
 export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel);
-  const db = createPool(config.databaseUrl);
+  const db = createPool(config.databaseUrl, 10, (err) => log.warn({ err }, 'idle database connection lost'));
   try {
     await db.query('select postgis_lib_version()');
   } catch (err) {

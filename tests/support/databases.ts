@@ -5,25 +5,24 @@ export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://post
 /** Every database the tests make starts with this. */
 export const TEST_DB_PREFIX = 'etablera_test_';
 /**
- * One jest run's databases carry the run's process id, so concurrent runs (two developers'
- * shells, a watch mode) never drop each other's. globalSetup sets it; workers inherit it.
+ * One jest run's databases carry the run's id — its start time (base 36) and process id —
+ * so concurrent runs (two shells, a watch mode, another container) never drop each other's.
+ * globalSetup sets it; workers inherit it.
  */
-export const runPrefix = (pid = process.env.ETABLERA_TEST_RUN ?? String(process.pid)) => `${TEST_DB_PREFIX}${pid}_`;
+export const newRunId = () => `${Date.now().toString(36)}_${process.pid}`;
+export const runPrefix = (run = process.env.ETABLERA_TEST_RUN ?? newRunId()) => `${TEST_DB_PREFIX}${run}_`;
 /** Migrated, no data. */
 export const emptyTemplate = () => `${runPrefix()}tpl_empty`;
 /** Migrated and seeded with the shipped gis-data. */
 export const seededTemplate = () => `${runPrefix()}tpl_seeded`;
 
-/** The pid in a test database's name, when its run is over (crashed runs leave them behind). */
+// No test run lasts this long; a database older than that was left by a crashed run.
+const LEFTOVER_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** True for a test database of a run that started long ago (process ids cannot tell: other containers). */
 export function isLeftover(datname: string): boolean {
-  const pid = Number(/^etablera_test_(\d+)_/.exec(datname)?.[1]);
-  if (!pid) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
+  const started = parseInt(/^etablera_test_([0-9a-z]+)_/.exec(datname)?.[1] ?? '', 36);
+  return !Number.isFinite(started) || Date.now() - started > LEFTOVER_AFTER_MS;
 }
 
 export function urlFor(database: string): string {

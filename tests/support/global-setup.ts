@@ -2,11 +2,11 @@
 import { createPool } from '../../api/src/db/pool';
 import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
-import { onAdmin, dropDatabase, quoteIdent, urlFor, emptyTemplate, seededTemplate, isLeftover, TEST_DB_PREFIX } from './databases';
+import { onAdmin, dropDatabase, quoteIdent, urlFor, emptyTemplate, seededTemplate, isLeftover, newRunId, TEST_DB_PREFIX } from './databases';
 
 export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
-  process.env.ETABLERA_TEST_RUN = String(process.pid);
+  process.env.ETABLERA_TEST_RUN = newRunId();
   const EMPTY_TEMPLATE = emptyTemplate();
   const SEEDED_TEMPLATE = seededTemplate();
   await onAdmin(async (c) => {

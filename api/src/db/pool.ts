@@ -16,6 +16,10 @@ export type Queryable = Pick<pg.Pool, 'query'>;
  * compilation alone added ~70 ms to 30 ms overlay queries once the planner's cost
  * estimate crossed jit_above_cost (measured with EXPLAIN ANALYZE on the seeded data).
  */
-export function createPool(connectionString: string, max = 10): Db {
-  return new pg.Pool({ connectionString, max, application_name: 'etablera', options: '-c jit=off' });
+export function createPool(connectionString: string, max = 10, onIdleError?: (err: Error) => void): Db {
+  const pool = new pg.Pool({ connectionString, max, application_name: 'etablera', options: '-c jit=off' });
+  // An idle connection that the server ends (restart, admin command) must not crash the
+  // process: the pool drops it and the next query opens a new one.
+  pool.on('error', (err) => onIdleError?.(err));
+  return pool;
 }
