@@ -32,7 +32,7 @@ export const STOP_COLOURS: Record<StopMode, string> = {
 };
 
 export const AREA_COLOUR = '#1f3a93';
-export const RESULT_COLOUR = '#e65100';
+export const RESULT_COLOUR = '#bf360c';
 export const BACKGROUND = '#dfe7ea';
 
 /** `['match', ['get', prop], k1, v1, ..., fallback]` from a colour table. */
