@@ -33,7 +33,7 @@ describe('the OpenLayers editor', () => {
     return { status: res.status, etag: res.headers.get('etag'), body: await res.json() };
   }
 
-  async function openSignedIn(role: 'owner' | 'business' | 'planner'): Promise<{ page: Page; errors: string[] }> {
+  async function openSignedIn(role: 'owner' | 'business' | 'planner'): Promise<{ page: Page; errors: string[]; accountId: number }> {
     const account = await createAccount(server.ctx.db, { role });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
@@ -46,7 +46,7 @@ describe('the OpenLayers editor', () => {
     await page.click('#sign-in-form button[type="submit"]');
     await page.waitForSelector('#editor-section:not([hidden])');
     await page.waitForSelector('body[data-editor-ready="true"]');
-    return { page, errors };
+    return { page, errors, accountId: account.id };
   }
 
   /** Centres the map on [e, n] at `resolution` m/pixel and returns the page point of a coordinate. */
@@ -113,6 +113,25 @@ describe('the OpenLayers editor', () => {
       return map.queryRenderedFeatures([[p.x - 8, p.y - 8], [p.x + 8, p.y + 8]], { layers: ['premises-circle'] }).map((f) => f.properties.ref);
     }, [lonlat.lon, lonlat.lat]);
     expect(refs).toContain(mine[0].properties.ref);
+    await page.close();
+  });
+
+  test('when an owner’s listing has gone stale, then the editor marks it and one click confirms it', async () => {
+    const { page, errors, accountId: id } = await openSignedIn('owner');
+    await q(
+      "insert into premises (ref, title, kind, floor_area_m2, status, geom, owner_account_id, confirmed_at) values ('ED-STALE', 'Gammal annons', 'office', 100, 'available', ST_SetSRID(ST_MakePoint($1, $2), 3006), $3, now() - interval '200 days')",
+      [E0 + 500, N0, id],
+    );
+    await page.reload();
+    await page.waitForSelector('#mine-list li[data-ref="ED-STALE"].ed-stale');
+    expect(await page.textContent('#mine-list li[data-ref="ED-STALE"]')).toMatch(/inaktuell/);
+    await page.click('#mine-list li[data-ref="ED-STALE"] .ed-confirm');
+    await page.waitForSelector('#mine-list li[data-ref="ED-STALE"]:not(.ed-stale)');
+    const [row] = await q("select now() - confirmed_at < interval '1 minute' as fresh from premises where ref = 'ED-STALE'");
+    expect(row.fresh).toBe(true);
+    const pub = (await (await fetch(`${server.url}/api/premises/ED-STALE`)).json()) as { properties: { stale: boolean } };
+    expect(pub.properties.stale).toBe(false);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
