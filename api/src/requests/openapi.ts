@@ -33,7 +33,7 @@ export function requestsPaths(): Record<string, unknown> {
         summary: 'Save an establishment request (company, contact, criteria = a /api/match body)',
         operationId: 'saveRequest',
         requestBody: { required: true, content: json(z.toJSONSchema(saveRequestSchema, { io: 'input', unrepresentable: 'any' })) },
-        responses: { 201: { description: 'Saved; Location names it', content: json(savedRequest) }, ...errorResponses(400, 413) },
+        responses: { 201: { description: 'Saved; Location names it', content: json(savedRequest) }, ...errorResponses(400, 401, 403, 413) },
       },
       get: {
         tags: ['requests'],
@@ -42,7 +42,7 @@ export function requestsPaths(): Record<string, unknown> {
         parameters: [{ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } }],
         responses: {
           200: { description: '{ requests: [...] }', content: json({ type: 'object', properties: { requests: { type: 'array', items: { type: 'object', properties: summaryProperties } } } }) },
-          ...errorResponses(400),
+          ...errorResponses(400, 401, 403),
         },
       },
     },
@@ -52,7 +52,7 @@ export function requestsPaths(): Record<string, unknown> {
         summary: 'One saved request with contact details (staff only once accounts exist)',
         operationId: 'getRequest',
         parameters: [idParam],
-        responses: { 200: { description: 'The request', content: json(savedRequest) }, ...errorResponses(400, 404) },
+        responses: { 200: { description: 'The request', content: json(savedRequest) }, ...errorResponses(400, 401, 403, 404) },
       },
     },
     '/api/requests/{id}/matches': {
@@ -61,7 +61,7 @@ export function requestsPaths(): Record<string, unknown> {
         summary: "Re-run the request's match on current data",
         operationId: 'requestMatches',
         parameters: [idParam],
-        responses: { 200: { description: 'As POST /api/match', content: json(matchResponseJsonSchema) }, ...errorResponses(400, 404) },
+        responses: { 200: { description: 'As POST /api/match', content: json(matchResponseJsonSchema) }, ...errorResponses(400, 401, 403, 404) },
       },
     },
   };

@@ -5,11 +5,16 @@ import { notFound } from '../errors/app-error';
 import { runMatch } from '../matching/service';
 import { listRequestsQuery, requestIdParam } from './schema';
 import { getRequest, listRequests, saveRequest } from './service';
+import { requireRole } from '../auth/middleware';
 
-// TODO(auth): contact fields are personal data; gate GET /requests/:id with requireRole('staff').
-/** Saved establishment requests: POST/GET /api/requests, GET /api/requests/:id(/matches). */
+/**
+ * Saved establishment requests: POST/GET /api/requests, GET /api/requests/:id(/matches).
+ * Business unit and admin only: they hold contact details (personal data) and what a
+ * company plans, which is commercially sensitive. The public way in is POST /api/intake.
+ */
 export function requestsRoutes(ctx: AppContext): Router {
   const router = Router();
+  router.use('/requests', requireRole('business', 'admin'));
   const load = async (params: unknown) => {
     const { id } = parseWith(requestIdParam, params, 'invalid_parameter');
     const saved = await getRequest(ctx.db, id);
