@@ -28,6 +28,8 @@ const schema = z.object({
    * the login limiter with a forged X-Forwarded-For; "false" means false (hence stringbool).
    */
   trustProxy: z.stringbool().default(false).transform((on): number | false => (on ? 1 : false)),
+  /** CHROMIUM_PATH: the headless Chromium that prints pitch PDFs (Debian's by default). */
+  chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
   /** SESSION_TTL_HOURS: a sign-in session lasts this long. */
   sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
   /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address per 15 minutes. */
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     premisesStaleAfterDays: env.PREMISES_STALE_AFTER_DAYS,
     planStuckAfterDays: env.PLAN_STUCK_AFTER_DAYS,
     trustProxy: env.TRUST_PROXY,
+    chromiumPath: env.CHROMIUM_PATH || undefined,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginAttemptsPer15Min: env.LOGIN_ATTEMPTS_PER_15_MIN,
     adminEmail: env.ETABLERA_ADMIN_EMAIL || undefined,

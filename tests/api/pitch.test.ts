@@ -167,15 +167,14 @@ describe('investor pitch links', () => {
   }, 90_000);
 
   test('when the server has no Chromium, then the PDF answers 503 pdf_unavailable rather than a 500', async () => {
-    const saved = process.env.CHROMIUM_PATH;
-    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    const saved = t.ctx.config.chromiumPath;
+    t.ctx.config.chromiumPath = '/nonexistent/chromium';
     try {
       const res = await request(t.app).get(`/api/pitch/${token}/pdf`);
       expect(res.status).toBe(503);
       expect(res.body.code).toBe('pdf_unavailable');
     } finally {
-      if (saved === undefined) delete process.env.CHROMIUM_PATH;
-      else process.env.CHROMIUM_PATH = saved;
+      t.ctx.config.chromiumPath = saved;
     }
   });
 

@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { AppError } from '../errors/app-error';
 
 // Debian's Chromium with the flags that work headless in a container without GPU or network
-// (the same as tests/support/browser.ts). CHROMIUM_PATH overrides the binary.
+// (the same as tests/support/browser.ts).
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--disable-quic', '--disable-sync',
@@ -12,9 +12,8 @@ const ARGS = [
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Prints a self-contained HTML document to an A4 PDF with headless Chromium. */
-export function htmlToPdf(html: string): Promise<Buffer> {
+export function htmlToPdf(html: string, executablePath: string): Promise<Buffer> {
   const job = queue.then(async () => {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     const browser = await chromium.launch({ executablePath, headless: true, args: ARGS }).catch((err: Error) => {
       // A deployment without Chromium still serves the page, which prints to PDF in any browser.
       throw new AppError(503, 'pdf_unavailable', `PDF export is not available on this server (${executablePath}: ${err.message.split('\n')[0]}); print the pitch page instead`);

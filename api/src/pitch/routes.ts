@@ -16,7 +16,7 @@ const idOf = (req: Request, name: string) => parseWith(idParam, req.params[name]
  * Staff: /api/cases/:id/pitch-links (create, list, revoke). Public: /api/pitch/:token
  * (JSON) and /api/pitch/:token/pdf, the only public view of a case.
  */
-export function pitchRoutes({ db }: AppContext): Router {
+export function pitchRoutes({ db, config }: AppContext): Router {
   const r = Router();
   const staff = requireRole('business', 'admin');
 
@@ -48,7 +48,7 @@ export function pitchRoutes({ db }: AppContext): Router {
   });
   r.get('/pitch/:token/pdf', pdfLimiter, async (req, res) => {
     const { lang } = parseQuery(pitchQuery, req);
-    const pdf = await htmlToPdf(pitchHtml(await viewPitch(db, req.params.token as string, lang)));
+    const pdf = await htmlToPdf(pitchHtml(await viewPitch(db, req.params.token as string, lang)), config.chromiumPath);
     res.set('Cache-Control', 'no-store');
     res.set('Content-Disposition', `inline; filename="huddinge-pitch-${lang}.pdf"`);
     res.type('application/pdf').send(pdf);
