@@ -48,16 +48,8 @@ with codes as (
            case when $8::float8 is not null and (st.distance is null or st.distance > $8::float8) then 'tooFarFromTransit' end
          ) as why
   from fit f
-  -- Nearest qualifying stop: KNN over the GiST index, true distance to the parcel's nearest point.
-  left join lateral (
-    select s.ref, s.name, s.mode, s.planned, s.opening_year, ST_Distance(s.geom, f.geom) as distance
-    from stops s
-    where f.reason2 is null
-      and s.mode = any ($6::text[])
-      and (not s.planned or $7::boolean or s.opening_year <= extract(year from $5::date))
-    order by s.geom <-> f.geom
-    limit 1
-  ) st on true
+  -- Nearest qualifying stop (rule 3), only for parcels still in the running.
+  left join lateral nearest_stop(case when f.reason2 is null then f.geom end, $6::text[], $7::boolean, $5::date) st on true
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')

@@ -32,15 +32,7 @@ with base as (
            case when $8::float8 is not null and (st.distance is null or st.distance > $8::float8) then 'tooFarFromTransit' end
          ) as why
   from base b
-  left join lateral (
-    select s.ref, s.name, s.mode, s.planned, s.opening_year, ST_Distance(s.geom, b.geom) as distance
-    from stops s
-    where b.reason is null
-      and s.mode = any ($6::text[])
-      and (not s.planned or $7::boolean or s.opening_year <= extract(year from $5::date))
-    order by s.geom <-> b.geom
-    limit 1
-  ) st on true
+  left join lateral nearest_stop(case when b.reason is null then b.geom end, $6::text[], $7::boolean, $5::date) st on true
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')

@@ -32,10 +32,8 @@ select s.ord, s.kind, s.ref, s.name, round(s.size_m2)::float8 as "sizeM2", s.pri
         from plan_zones z join plans p on p.plan_id = z.plan_id
         where z.geom && s.geom and ST_Intersects(z.geom, s.geom) and p.status <> 'cancelled'
           and (GeometryType(s.geom) = 'POINT' or ST_Area(ST_Intersection(z.geom, s.geom)) > 0)) as zoning,
-       (select json_build_object('name', t.name, 'mode', t.mode, 'distanceM', round(ST_Distance(t.geom, s.geom)))
-        from stops t
-        where t.mode in ('commuter_rail', 'metro', 'tram') and not t.planned
-        order by ST_Distance(t.geom, s.geom), t.ref limit 1) as station,
+       (select json_build_object('name', t.name, 'mode', t.mode, 'distanceM', round(t.distance))
+        from nearest_stop(s.geom, '{commuter_rail,metro,tram}', false, null) t) as station,
        case when s.kind = 'land' and $2::text is not null then json_build_object(
          'use', $2::text,
          'readyM2', round(o.ready_m2), 'progressM2', round(o.progress_m2), 'readyDate', o.ready_date,
