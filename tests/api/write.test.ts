@@ -175,7 +175,7 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     });
   });
 
-  test('when the public reads premises, then no owner account or contact details are in them', async () => {
+  test('when the public reads premises, then no owner account or contact details are in them, and accounts, audit and requests are closed', async () => {
     const a = await createAccount(t.db, { role: 'owner', email: 'private.person@example.test', name: 'Privat Person' });
     await t.db.query('update accounts set phone = $2 where id = $1', [a.id, '070-123 45 67']);
     const agent = await signIn(t.app, a.email, a.password);
@@ -183,6 +183,8 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     const text = JSON.stringify((await request(t.app).get('/api/premises').expect(200)).body);
     expect(text).toContain('W-PRIV');
     for (const secret of ['private.person@example.test', 'Privat Person', '070-123 45 67', 'ownerAccount']) expect(text).not.toContain(secret);
+    // nor can the public read accounts, the audit trail or saved requests (their contacts)
+    for (const path of ['/api/accounts', '/api/audit', '/api/requests']) expect((await request(t.app).get(path)).status).toBe(401);
   });
 });
 
