@@ -94,6 +94,8 @@ describe('investor pitch links', () => {
       ['flemingsberg', 'Regional stadskärna med sjukhus och högskola.'],
       ['lanna', 'Verksamhetsområde för industri och logistik.'],
     ]);
+    // Swedish facts under the plain keys; the English ones (…En) only with lang=en
+    expect(p.areas[0]).toMatchObject({ strengths: ['Life science-kluster'], transit: 'Pendeltåg vid Flemingsbergs station' });
     expect(p.illustrative).toBe(true);
   });
 
@@ -128,6 +130,7 @@ describe('investor pitch links', () => {
     expect(p.sites[0].zoning[0].uses).toEqual([{ code: 'C', name: 'Centre' }, { code: 'K', name: 'Office' }]);
     expect(p.sites[0].facts.find((f: { key: string }) => f.key === 'readiness').text).toMatch(/in force \(since 2019-05-01\)/);
     expect(p.areas[0].profile).toBe('Regional city core with a hospital and a university.');
+    expect(p.areas[0]).toMatchObject({ strengths: ['Life science cluster'], transit: 'Commuter rail at Flemingsberg station' });
     expect((await request(t.app).get(`/api/pitch/${token}?lang=de`)).status).toBe(400);
   });
 

@@ -156,14 +156,17 @@ const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x
 /** The area's short, factual pitch: only the marketing keys of `facts` are passed on. */
 function describeArea(a: repo.AreaRow, lang: Lang) {
   const f = a.facts ?? {};
+  // Swedish under the plain key, English under `<key>En` (as profile / profileEn).
+  const inLang = (key: string): unknown => (lang === 'en' && f[`${key}En`] !== undefined ? f[`${key}En`] : f[key]);
   const profile = lang === 'en' && typeof f.profileEn === 'string' ? f.profileEn : a.profile;
+  const transit = inLang('transit');
   return {
     ref: a.ref,
     name: a.name,
     profile,
-    strengths: stringList(f.strengths),
+    strengths: stringList(inLang('strengths')),
     anchors: stringList(f.anchors),
-    transit: typeof f.transit === 'string' ? f.transit : null,
+    transit: typeof transit === 'string' ? transit : null,
     roads: typeof f.roads === 'string' ? f.roads : null,
     illustrative: a.illustrative,
   };

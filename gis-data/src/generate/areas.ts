@@ -37,12 +37,18 @@ export const AREA_SPECS: AreaSpec[] = [
     facts: {
       profileEn: 'Business area south of Skogås for industry, warehousing and logistics along Lännavägen.',
       strengths: [
+        'Etablerat industri- och lagerområde med stora tomter',
+        'Gränsar till Haninge kommun i sydost',
+        'Pendeltågsstationerna Skogås och Trångsund norr om området',
+      ],
+      strengthsEn: [
         'Established industrial and warehouse area with large plots',
         'Borders Haninge municipality to the south-east',
         'Commuter rail stations Skogås and Trångsund north of the area',
       ],
       anchors: [],
-      transit: 'SL bus stops Länna norra and Länna gård in the area; commuter rail at Skogås station north of it',
+      transit: 'SL:s busshållplatser Länna norra och Länna gård i området; pendeltåg vid Skogås station norr om det',
+      transitEn: 'SL bus stops Länna norra and Länna gård in the area; commuter rail at Skogås station north of it',
       roads: 'Lännavägen',
     },
   },
@@ -61,6 +67,11 @@ export const AREA_SPECS: AreaSpec[] = [
     facts: {
       profileEn: 'Regional city core with a university hospital, a university and research around Flemingsberg station.',
       strengths: [
+        'En av de regionala stadskärnorna i Stockholmsregionens regionplan (RUFS 2050)',
+        'Life science-kluster kring sjukhuset och Karolinska Institutet',
+        'Pendeltåg och regionaltåg vid Flemingsbergs station',
+      ],
+      strengthsEn: [
         'One of the regional city cores of the Stockholm regional plan (RUFS 2050)',
         'Life science cluster around the hospital and Karolinska Institutet',
         'Commuter rail and regional trains at Flemingsberg station',
@@ -71,7 +82,8 @@ export const AREA_SPECS: AreaSpec[] = [
         'Karolinska Institutet campus Flemingsberg',
         'KTH campus Flemingsberg',
       ],
-      transit: 'Flemingsberg station (SL commuter rail, regional trains, bus terminal); planned Spårväg syd',
+      transit: 'Flemingsbergs station (SL:s pendeltåg, regionaltåg, bussterminal); planerad Spårväg syd',
+      transitEn: 'Flemingsberg station (SL commuter rail, regional trains, bus terminal); planned Spårväg syd',
       roads: 'Huddingevägen, Hälsovägen',
     },
   },
@@ -90,12 +102,18 @@ export const AREA_SPECS: AreaSpec[] = [
     facts: {
       profileEn: 'Retail hub by the E4/E20 with IKEA and large-format retail, part of the Kungens kurva–Skärholmen regional city core.',
       strengths: [
+        'Stort regionalt handelsmål',
+        'Direkt anslutning till motorvägen E4/E20',
+        'Granne med Skärholmen (tunnelbana) i Stockholms kommun',
+      ],
+      strengthsEn: [
         'Major regional retail destination',
         'Direct access to the E4/E20 motorway',
         'Next to Skärholmen (metro) in Stockholm municipality',
       ],
       anchors: ['IKEA Kungens Kurva', 'Heron City'],
-      transit: 'SL bus stops Kungens Kurva and Kungens Kurva IKEA; Skärholmen metro station nearby; planned Spårväg syd',
+      transit: 'SL:s busshållplatser Kungens Kurva och Kungens Kurva IKEA; Skärholmens tunnelbanestation i närheten; planerad Spårväg syd',
+      transitEn: 'SL bus stops Kungens Kurva and Kungens Kurva IKEA; Skärholmen metro station nearby; planned Spårväg syd',
       roads: 'E4/E20 (trafikplats Kungens kurva), Kungens kurvaleden',
     },
   },
