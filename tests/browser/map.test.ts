@@ -105,6 +105,38 @@ describe('the map page', () => {
     await page.context().close();
   });
 
+  test('when a listing has not been confirmed by its owner for long, then it is drawn faded and its popup says it is left out of the search', async () => {
+    const db = server.testDb.db;
+    const { rows } = await db.query(
+      `select p.ref from premises p join areas a on a.ref = 'flemingsberg' and ST_Intersects(a.geom, p.geom)
+       where p.status = 'available' order by p.ref limit 1`,
+    );
+    const ref = rows[0].ref as string;
+    await db.query("update premises set confirmed_at = now() - interval '400 days' where ref = $1", [ref]);
+    try {
+      const { page } = await openMap(browser, server.url, '/?x=stale');
+      await page.selectOption('#zoom-to', 'flemingsberg');
+      await waitIdle(page);
+      const hit = await page.evaluate((wanted) => {
+        const map = (window as unknown as { etableraMap: { queryRenderedFeatures: (o: unknown) => Array<{ properties: Record<string, unknown>; geometry: { coordinates: number[] } }>; project: (ll: number[]) => { x: number; y: number } } }).etableraMap;
+        const all = map.queryRenderedFeatures({ layers: ['premises-circle'] });
+        const f = all.find((x) => x.properties.ref === wanted);
+        if (!f) return null;
+        const pt = map.project(f.geometry.coordinates);
+        return { x: pt.x, y: pt.y, stale: f.properties.stale, othersStale: all.filter((x) => x.properties.ref !== wanted && x.properties.stale === true).length };
+      }, ref);
+      expect(hit).toMatchObject({ stale: true, othersStale: 0 });
+      const box = (await page.locator('#map').boundingBox())!;
+      await page.mouse.click(box.x + hit!.x, box.y + hit!.y);
+      const popup = page.locator('.maplibregl-popup .facts');
+      await popup.waitFor();
+      expect(await popup.textContent()).toMatch(/inte bekräftad av ägaren på länge.*visas inte i sökningen/);
+      await page.context().close();
+    } finally {
+      await db.query('update premises set confirmed_at = now() where ref = $1', [ref]);
+    }
+  });
+
   test('when a search is run through the form, then the list, the markers and the highlighted shapes are the results of POST /api/match, and "why not more" gives its counts', async () => {
     if (!matchAvailable) return console.warn('skipped: POST /api/match answers 404 (not merged yet)');
     const api = await apiMatch();

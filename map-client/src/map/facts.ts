@@ -66,6 +66,7 @@ export function factRows(layer: string, p: Props, t: T, lang: Lang): Array<[stri
       [t('fact_availability'), str(p.availableFrom) ? t('fact_availableFrom', { date: formatDate(String(p.availableFrom), lang) }) : t('fact_availableNow')],
       [t('fact_status'), t(`status_${p.status}` as MapKey)],
       [t('fact_address'), str(p.address)],
+      [t('fact_listing'), bool(p.stale) ? t('staleListing') : null],
     );
   } else if (layer === 'stops') {
     rows.push(

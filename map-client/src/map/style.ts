@@ -54,7 +54,9 @@ const layers: LayerSpecification[] = [
       // Small in the overview, full size where a site is read.
       'circle-radius': expr(['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 6]),
       'circle-color': expr(matchColour('kind', PREMISES_COLOURS)),
-      'circle-stroke-color': '#ffffff',
+      // A stale listing (not confirmed by its owner) is shown faded, as it is left out of matching.
+      'circle-opacity': expr(['case', ['boolean', ['get', 'stale'], false], 0.35, 1]),
+      'circle-stroke-color': expr(['case', ['boolean', ['get', 'stale'], false], '#777777', '#ffffff']),
       'circle-stroke-width': 1.5,
     } },
   { id: 'stops-circle', type: 'circle', source: 'stops',
