@@ -1,0 +1,44 @@
+// A real HTTP server of the whole app (createApp with the bench's pool) on a free port, and
+// a GET that fails loudly: a bench of an error answer would time the wrong thing.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../api/src/app';
+import { loadConfig } from '../../api/src/config';
+import { createLogger } from '../../api/src/logger';
+import type { BenchContext } from './run';
+
+export interface BenchServer {
+  base: string;
+  close: () => Promise<void>;
+}
+
+export async function startBenchServer({ db, url }: BenchContext): Promise<BenchServer> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const app = createApp({ config, db, log: createLogger('silent') });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Fetched {
+  status: number;
+  bytes: number;
+  etag: string | null;
+}
+
+/** GET `path`, read the whole body, and throw unless the status is `expect`. */
+export async function get(base: string, path: string, expect = 200, headers: Record<string, string> = {}): Promise<Fetched> {
+  const res = await fetch(`${base}${path}`, { headers });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (res.status !== expect) throw new Error(`GET ${path} answered ${res.status} (expected ${expect}): ${body.toString().slice(0, 300)}`);
+  return { status: res.status, bytes: body.length, etag: res.headers.get('etag') };
+}
+
+/** "12.3 kB", or "42 B" below a kilobyte. */
+export function kb(bytes: number): string {
+  return bytes < 1000 ? `${Math.round(bytes)} B` : `${(bytes / 1000).toFixed(1)} kB`;
+}
