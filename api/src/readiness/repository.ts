@@ -59,6 +59,6 @@ export async function today(db: Queryable): Promise<string> {
 
 const listRequestsSql = sqlFile(__dirname, 'list-requests.sql');
 
-export async function listSavedRequests(db: Queryable): Promise<Array<{ id: number; criteria: unknown }>> {
-  return (await db.query(listRequestsSql)).rows;
+export async function listSavedRequests(db: Queryable, use?: string, area?: string): Promise<Array<{ id: number; criteria: unknown }>> {
+  return (await db.query(listRequestsSql, [use ?? null, area ?? null])).rows;
 }

@@ -31,6 +31,7 @@ export interface UnmetRow {
 }
 export interface UnmetDemand {
   rows: UnmetRow[];
+  /** total: the saved requests considered (those of the `use` and naming the `area` asked, when asked). */
   requests: { total: number; unmet: number; skipped: Array<{ id: number; reason: string }> };
 }
 
@@ -70,6 +71,24 @@ async function judge(db: Queryable, id: number, criteria: unknown, staleAfterDay
   return { id, use: r.use, band: sizeBand(r.minAreaM2), areaRefs, met, match, future };
 }
 
+// Requests judged at once: each is a database-bound match, and the pool has ten connections
+// shared with every other request the server is answering.
+const JUDGE_CONCURRENCY = 4;
+
+/** `work` over `items`, at most `limit` at a time, results in the order of `items`. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 const site = (x: MatchResult): FutureSite => ({
   ref: x.ref, kind: x.kind, areaRef: x.areaRef, usableAreaM2: x.usableAreaM2, readyDate: x.readyDate, planIds: x.planIds,
 });
@@ -84,11 +103,11 @@ export async function unmetDemand(db: Queryable, q: { area?: string; use?: strin
   const areas = await repo.listAreas(db);
   if (q.area && !areas.some((a) => a.ref === q.area)) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
   const names = new Map(areas.map((a) => [a.ref, a.name]));
-  const saved = await repo.listSavedRequests(db);
+  // Only the requests the answer can show are matched: each one is a full run of the engine.
+  const saved = await repo.listSavedRequests(db, q.use, q.area);
   const judged: Judged[] = [];
   const skipped: Array<{ id: number; reason: string }> = [];
-  for (const s of saved) {
-    const j = await judge(db, s.id, s.criteria, staleAfterDays);
+  for (const j of await inParallel(saved, JUDGE_CONCURRENCY, (s) => judge(db, s.id, s.criteria, staleAfterDays))) {
     if ('reason' in j) skipped.push(j);
     else judged.push(j);
   }
