@@ -42,6 +42,10 @@ async function main(): Promise<void> {
     });
     if (barStarted) bar.stop();
     console.log(`${summary.layer}: loaded ${summary.features} features from ${file} (${summary.inserted} new, ${summary.updated} updated)`);
+    const ignored = Object.entries(summary.ignoredProperties);
+    if (ignored.length > 0) {
+      console.log(`not stored, outside the ${summary.layer} contract: ${ignored.map(([k, n]) => `${k} (${n} features)`).join(', ')}`);
+    }
   } catch (err) {
     if (barStarted) bar.stop();
     if (err instanceof LoadError) {

@@ -42,10 +42,41 @@ describe('gis:load', () => {
 
   test('when the same file is loaded again with a changed property, then rows are updated, not duplicated', async () => {
     const first = await loadLayerFile(t.db, 'land', fixture('valid'));
-    expect(first).toEqual({ layer: 'land', features: 2, inserted: 0, updated: 2 });
+    expect(first).toEqual({ layer: 'land', features: 2, inserted: 0, updated: 2, ignoredProperties: {} });
     const { rows } = await t.db.query("select count(*)::int as n, max(version) as v from land_parcels where ref like 'Test 1:%'");
     expect(rows[0].n).toBe(2);
     expect(rows[0].v).toBeGreaterThan(1);
+  });
+
+  test('when features carry properties outside the contract (a GIS tool\'s fid), then they load, and the extras are named, not stored', async () => {
+    const summary = await loadLayerFile(t.db, 'land', fixture('land-with-extra-properties'));
+    expect(summary).toMatchObject({ features: 2, inserted: 2, ignoredProperties: { fid: 2, Kommentar: 1 } });
+    const { rows } = await t.db.query("select ref, status from land_parcels where ref like 'Order 1:%' order by ref");
+    expect(rows).toEqual([{ ref: 'Order 1:1', status: 'available' }, { ref: 'Order 1:2', status: 'sold' }]);
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/load-cli.ts', 'land', fixture('land-with-extra-properties')], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/not stored, outside the land contract: fid \(2 features\), Kommentar \(1 features\)/);
+  });
+
+  test('when parcels are loaded before their area, then loading the area gives them their areaRef; a given areaRef stays', async () => {
+    await t.db.query("update land_parcels set area_ref = null, area_ref_derived = true where ref = 'Order 1:1'");
+    await t.db.query("insert into areas (ref, name, geom) values ('order-east', 'Order öst', ST_Transform(ST_MakeEnvelope(17.965, 59.21, 17.98, 59.225, 4326), 3006))");
+    await t.db.query("update land_parcels set area_ref = 'order-east', area_ref_derived = false where ref = 'Test 1:1'");
+    await loadLayerFile(t.db, 'areas', fixture('areas-after-land'));
+    const { rows } = await t.db.query(
+      "select ref, area_ref, area_ref_derived from land_parcels where ref in ('Order 1:1', 'Order 1:2', 'Test 1:1') order by ref",
+    );
+    // Order 1:1 lies inside order-west; Order 1:2 (17.97) inside order-east but was loaded before it
+    // existed and has no areaRef of its own; Test 1:1 was given order-east explicitly though it lies in order-west.
+    expect(rows).toEqual([
+      { ref: 'Order 1:1', area_ref: 'order-west', area_ref_derived: true },
+      { ref: 'Order 1:2', area_ref: 'order-east', area_ref_derived: true },
+      { ref: 'Test 1:1', area_ref: 'order-east', area_ref_derived: false },
+    ]);
   });
 
   test('when run from the command line on a bad file, then it exits non-zero naming feature index, ref and reason', () => {

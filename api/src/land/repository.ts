@@ -5,6 +5,7 @@ import type { LandProperties } from './schema';
 
 export const listLandSql = sqlFile(__dirname, 'list-land.sql');
 const upsertLandSql = sqlFile(__dirname, 'upsert-land.sql');
+const rederiveAreaRefsSql = sqlFile(__dirname, 'rederive-area-refs.sql');
 
 /** Inserts or updates one parcel by ref; true when inserted. */
 export async function upsertLand(db: Queryable, p: LandProperties, geometry: unknown, srid: Srid): Promise<boolean> {
@@ -13,4 +14,9 @@ export async function upsertLand(db: Queryable, p: LandProperties, geometry: unk
     p.illustrative, p.source ?? null, JSON.stringify(geometry), srid,
   ]);
   return rows[0].inserted;
+}
+
+/** After areas change: parcels without an areaRef of their own get the area they overlap most. */
+export async function rederiveAreaRefs(db: Queryable): Promise<number> {
+  return (await db.query(rederiveAreaRefsSql)).rowCount ?? 0;
 }

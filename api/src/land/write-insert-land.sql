@@ -3,15 +3,10 @@
 -- $11 reservation kind, $12 reserved until, $13 reserved for
 with g as (
   select ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($9), $10::int), 3006) as geom
-), derived as (
-  select a.ref from areas a, g
-  where $6::text is null and ST_Intersects(a.geom, g.geom)
-  order by ST_Area(ST_Intersection(a.geom, g.geom)) desc, a.ref
-  limit 1
 )
 insert into land_parcels (ref, owner_type, owner_name, status, price_sek_per_m2, area_ref, area_ref_derived,
                           illustrative, source, geom, reservation_kind, reserved_until, reserved_for)
-select $1, $2, $3, $4, $5, coalesce($6, (select ref from derived)), $6::text is null, $7, $8, g.geom, $11, $12, $13
+select $1, $2, $3, $4, $5, coalesce($6, best_area_ref(g.geom)), $6::text is null, $7, $8, g.geom, $11, $12, $13
 from g
 on conflict (ref) do nothing
 returning id;

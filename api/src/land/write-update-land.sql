@@ -4,15 +4,10 @@
 with g as (
   select coalesce(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($10::text), $11::int), 3006),
                   (select geom from land_parcels where ref = $1)) as geom
-), derived as (
-  select a.ref from areas a, g
-  where $7::text is null and ST_Intersects(a.geom, g.geom)
-  order by ST_Area(ST_Intersection(a.geom, g.geom)) desc, a.ref
-  limit 1
 )
 update land_parcels l set
   owner_type = $3, owner_name = $4, status = $5, price_sek_per_m2 = $6,
-  area_ref = coalesce($7, (select ref from derived)), area_ref_derived = $7::text is null,
+  area_ref = coalesce($7, best_area_ref(g.geom)), area_ref_derived = $7::text is null,
   illustrative = $8, source = $9, geom = g.geom,
   reservation_kind = $12, reserved_until = $13, reserved_for = $14
 from g

@@ -11,6 +11,15 @@ export interface CheckedFeature {
   ref: string;
   properties: Record<string, unknown> & { ref: string };
   geometry: unknown;
+  /** Properties outside the layer's contract (e.g. a GIS tool's `fid`): not stored, reported. */
+  ignored: string[];
+}
+
+/** How many features carried each property outside the contract, for the load summary. */
+export function ignoredProperties(items: CheckedFeature[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) for (const key of item.ignored) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 }
 
 // Past this many problems a listing stops helping; the count still tells the size.
@@ -48,9 +57,14 @@ function checkOne(layer: LayerName, f: unknown, index: number, srid: Srid): Chec
   const spec = LAYERS[layer];
   const geo = geometryProblem(feature.geometry, spec.geometryKinds, srid);
   if (geo) return { index, ref, reason: geo };
-  const props = spec.properties.safeParse(feature.properties);
+  // Files from GIS tools carry attributes of their own; the contract's are checked strictly,
+  // the rest are left out of the database and named in the summary, never silently kept.
+  const contract = new Set(Object.keys(spec.properties.shape));
+  const given = Object.entries(feature.properties as Record<string, unknown>);
+  const ignored = given.filter(([k]) => !contract.has(k)).map(([k]) => k);
+  const props = spec.properties.safeParse(Object.fromEntries(given.filter(([k]) => contract.has(k))));
   if (!props.success) return { index, ref, reason: zodMessage(props.error) };
-  return { index, ref, properties: props.data as CheckedFeature['properties'], geometry: feature.geometry };
+  return { index, ref, properties: props.data as CheckedFeature['properties'], geometry: feature.geometry, ignored };
 }
 
 /** Every zone of a plan must carry the same plan-level fields. */

@@ -5,8 +5,9 @@ import { sqlFile } from '../db/sql-file';
 import { WGS84, type Srid } from '../geo/crs';
 import { invalidGeometries } from '../geo/db-validity';
 import { LAYERS, type LayerName } from './registry';
-import { checkFeatures, parseFeatureCollection, type CheckedFeature } from './check-features';
+import { checkFeatures, ignoredProperties, parseFeatureCollection, type CheckedFeature } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
+import { rederiveAreaRefs } from '../land/repository';
 
 const knownAreaRefsSql = sqlFile(__dirname, 'known-area-refs.sql');
 
@@ -15,6 +16,8 @@ export interface LoadSummary {
   features: number;
   inserted: number;
   updated: number;
+  /** Properties outside the layer's contract, by name: how many features carried them (not stored). */
+  ignoredProperties: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -66,7 +69,8 @@ export async function loadFeatures(
     }
     onProgress?.(n + 1, items.length);
   }
-  return { layer, features: items.length, inserted, updated: items.length - inserted };
+  if (layer === 'areas') await rederiveAreaRefs(db);
+  return { layer, features: items.length, inserted, updated: items.length - inserted, ignoredProperties: ignoredProperties(items) };
 }
 
 /** `npm run gis:load`: one layer file, all or nothing in one transaction. */

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodObject, ZodRawShape } from 'zod';
 import type { Queryable } from '../db/pool';
 import type { Srid } from '../geo/crs';
 import type { GeometryKind } from '../geo/validate-geometry';
@@ -17,7 +17,8 @@ import { upsertMunicipality } from '../municipalities/repository';
 
 export interface LayerSpec {
   geometryKinds: readonly GeometryKind[];
-  properties: ZodType<{ ref: string }>;
+  /** The layer's properties contract (strict: extra keys are split off before parsing). */
+  properties: ZodObject<ZodRawShape>;
   upsert: (db: Queryable, props: never, geometry: unknown, srid: Srid) => Promise<boolean>;
 }
 
