@@ -3,14 +3,17 @@ import { sqlFile } from '../db/sql-file';
 
 export interface CaseKpiRow {
   casesInPeriod: number;
+  /** Cases in each active stage (first_contact … decision). */
   openByStage: Record<string, number>;
   medianDaysToFirstProposal: number | null;
+  /** Per stage, median days over completed stays (stages with none are absent). */
   medianDaysInStage: Record<string, number>;
   won: number;
   lost: number;
   lostReasons: Record<string, number>;
   jobsInOpenCases: number;
   jobsEstablished: number;
+  /** Expected investment, million SEK, in open and in established cases. */
   investmentMsekInOpenCases: number;
   investmentMsekEstablished: number;
   satisfactionMean: number | null;

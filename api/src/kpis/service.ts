@@ -1,27 +1,13 @@
 import type { Queryable } from '../db/pool';
 import { ACTIVE_STAGES, STAGES } from '../cases/service';
-import { caseKpis, requestsOverTime, type RequestsRow } from './repository';
+import { caseKpis, requestsOverTime, type CaseKpiRow, type RequestsRow } from './repository';
 
-export interface Kpis {
+/** The figures of DESIGN.md (Cases and KPIs) and more, for cases opened in [from, to]. */
+export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
   from: string | null;
   to: string | null;
-  casesInPeriod: number;
-  /** Cases in each active stage (first_contact … decision), every stage present. */
-  openByStage: Record<string, number>;
-  medianDaysToFirstProposal: number | null;
   /** Per stage, median days over completed stays; null when no stay in it has ended. */
   medianDaysInStage: Record<string, number | null>;
-  won: number;
-  lost: number;
-  lostReasons: Record<string, number>;
-  jobsInOpenCases: number;
-  jobsEstablished: number;
-  /** Expected investment, million SEK, in open and in established cases. */
-  investmentMsekInOpenCases: number;
-  investmentMsekEstablished: number;
-  satisfactionMean: number | null;
-  satisfactionAnswers: number;
-  proposalsPerCase: number | null;
   requestsPerUseAndArea: RequestsRow[];
 }
 
