@@ -5,8 +5,14 @@ import type { AuthUser } from '../auth/middleware';
 const insertAuditSql = sqlFile(__dirname, 'insert-audit.sql');
 const listAuditSql = sqlFile(__dirname, 'list-audit.sql');
 
-export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land'] as const;
+// case: an establishment case and everything hanging off it (sites, checklist ticks, linked
+// requests, pitch links), ref = case id, so ?entity=case&ref=<id> is the case's whole trail.
+// checklist_item: the process bank (admin), ref = item id.
+export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land', 'case', 'checklist_item'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** Who made a change: a signed-in account, or `{ id: null }` / null for the public (intake, sign-up). */
+export type AuditActor = Pick<AuthUser, 'id' | 'email'> | { id: number | null; email?: string | null };
 
 export interface Change {
   entity: AuditEntity;
@@ -20,7 +26,7 @@ export interface Change {
  * Appends one change to the audit log. Call it inside the same transaction as the change,
  * so a change is never without its record (nor a record without its change).
  */
-export async function recordChange(db: Queryable, actor: AuthUser | null | undefined, c: Change): Promise<void> {
+export async function recordChange(db: Queryable, actor: AuditActor | null | undefined, c: Change): Promise<void> {
   await db.query(insertAuditSql, [
     actor?.id ?? null, actor?.email ?? null, c.entity, c.ref, c.action,
     c.before == null ? null : JSON.stringify(c.before), c.after == null ? null : JSON.stringify(c.after),

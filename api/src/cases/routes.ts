@@ -6,7 +6,7 @@ import * as service from './service';
 import * as s from './schema';
 import { ifMatchVersion, setEtag } from './etag';
 
-const actor = (req: Request): service.Actor => ({ id: req.user?.id ?? null });
+const actor = (req: Request): service.Actor => ({ id: req.user?.id ?? null, email: req.user?.email ?? null });
 const idOf = (req: Request, name = 'id') => parseWith(s.idParam, req.params[name], 'invalid_parameter');
 
 /**
@@ -38,7 +38,7 @@ export function casesRoutes({ db }: AppContext): Router {
   r.get('/cases/:id', staff, async (req, res) => sendCase(res, idOf(req)));
   r.patch('/cases/:id', staff, async (req, res) => {
     const id = idOf(req);
-    await service.updateCase(db, id, ifMatchVersion(req), parseBody(s.patchCaseBody, req));
+    await service.updateCase(db, id, ifMatchVersion(req), parseBody(s.patchCaseBody, req), actor(req));
     await sendCase(res, id);
   });
   r.post('/cases/:id/stage', staff, async (req, res) => {
@@ -58,7 +58,7 @@ export function casesRoutes({ db }: AppContext): Router {
   });
   r.post('/cases/:id/requests', staff, async (req, res) => {
     const id = idOf(req);
-    await service.linkRequest(db, id, parseBody(s.linkRequestBody, req).requestId);
+    await service.linkRequest(db, id, parseBody(s.linkRequestBody, req).requestId, actor(req));
     await sendCase(res, id, 201);
   });
   r.post('/cases/:id/sites', staff, async (req, res) => {
@@ -81,14 +81,14 @@ export function casesRoutes({ db }: AppContext): Router {
     res.json({ items: await service.listChecklistBank(db) });
   });
   r.post('/checklist-items', requireRole('admin'), async (req, res) => {
-    const id = await service.createChecklistBankItem(db, parseBody(s.bankItemBody, req));
+    const id = await service.createChecklistBankItem(db, parseBody(s.bankItemBody, req), actor(req));
     const item = await service.getChecklistBankItem(db, id);
     setEtag(res, item!.version);
     res.status(201).json(item);
   });
   r.patch('/checklist-items/:id', requireRole('admin'), async (req, res) => {
     const id = idOf(req);
-    await service.updateChecklistBankItem(db, id, ifMatchVersion(req), parseBody(s.bankItemPatch, req));
+    await service.updateChecklistBankItem(db, id, ifMatchVersion(req), parseBody(s.bankItemPatch, req), actor(req));
     const item = await service.getChecklistBankItem(db, id);
     setEtag(res, item!.version);
     res.json(item);

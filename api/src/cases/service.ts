@@ -7,13 +7,15 @@ import { getRequest as getSavedRequest, type SavedRequest } from '../requests/se
 import { assertEditable, checkReopen, checkTransition, isActive, type Stage } from './stages';
 import type { CreateCaseBody, PatchCaseBody, StageBody } from './schema';
 import { versionConflict } from './etag';
+import { caseSnapshot, recordBankChange, recordCaseChange, siteSnapshot, tickSnapshot } from './case-audit';
 
 export type { CaseRow, SiteRow } from './repository';
 export { STAGES, ACTIVE_STAGES, LOST_REASONS, type Stage } from './stages';
 
-/** Who does it: the signed-in account (null for the public intake form). */
+/** Who does it: the signed-in account (id null for the public intake form); the audit copies the e-mail. */
 export interface Actor {
   id: number | null;
+  email?: string | null;
 }
 
 // A minute of slack for clocks of browser and server that disagree a little.
@@ -83,7 +85,8 @@ export async function createCaseIn(tx: Queryable, body: CreateCaseBody, actor: A
       createdBy: actor.id,
     });
     for (const r of requests) await repo.linkRequest(tx, id, r.id);
-    await repo.insertEvent(tx, id, { kind: 'stage_change', occurredAt: at, recordedBy: actor.id, toStage: 'first_contact', body: body.note ?? null });
+    const event = await repo.insertEvent(tx, id, { kind: 'stage_change', occurredAt: at, recordedBy: actor.id, toStage: 'first_contact', body: body.note ?? null });
+    await recordCaseChange(tx, actor, id, 'create', null, { ...(await caseSnapshot(tx, id)), eventId: event.id });
     return id;
   }
 }
@@ -125,7 +128,7 @@ export async function caseUse(db: Queryable, id: number): Promise<string | null>
 /** 409 when a closed case is about to be edited (for other components acting on a case). */
 export const assertCaseEditable = (stage: Stage) => assertEditable(stage);
 
-export async function updateCase(db: Db, id: number, version: number, patch: PatchCaseBody): Promise<number> {
+export async function updateCase(db: Db, id: number, version: number, patch: PatchCaseBody, actor: Actor): Promise<number> {
   await assertOfficer(db, patch.officerId);
   return withTransaction(db, async (tx) => {
     const locked = await lockOrFail(tx, id);
@@ -135,6 +138,7 @@ export async function updateCase(db: Db, id: number, version: number, patch: Pat
     const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as repo.CaseRow;
     const v = await repo.updateCase(tx, id, version, merged);
     if (v === undefined) throw versionConflict(locked.version);
+    await recordCaseChange(tx, actor, id, 'update', current, await repo.getCase(tx, id));
     return v;
   });
 }
@@ -159,10 +163,11 @@ export async function changeStage(db: Db, id: number, version: number, body: Sta
           : { outcome: null, lostReason: null, satisfactionScore: null, closedAt: null };
     const v = await repo.updateStage(tx, id, version, { stage: body.stage, ...next });
     if (v === undefined) throw versionConflict(locked.version);
-    await repo.insertEvent(tx, id, {
+    const event = await repo.insertEvent(tx, id, {
       kind: 'stage_change', occurredAt: at, recordedBy: actor.id, fromStage: locked.stage, toStage: body.stage,
       body: body.note ?? null,
     });
+    await recordCaseChange(tx, actor, id, 'stage_change', current, { ...(await repo.getCase(tx, id)), eventId: event.id });
     return v;
   });
 }
@@ -175,9 +180,11 @@ export async function reopenCase(db: Db, id: number, version: number, body: { st
     if (locked.version !== version) throw versionConflict(locked.version);
     checkReopen(locked.stage, body.stage, body.note);
     await assertAfterCurrentStage(tx, id, at);
+    const before = await repo.getCase(tx, id);
     const v = await repo.updateStage(tx, id, version, { stage: body.stage, outcome: null, lostReason: null, satisfactionScore: null, closedAt: null });
     if (v === undefined) throw versionConflict(locked.version);
-    await repo.insertEvent(tx, id, { kind: 'stage_change', occurredAt: at, recordedBy: actor.id, fromStage: locked.stage, toStage: body.stage, body: `Återöppnat / reopened: ${body.note}` });
+    const event = await repo.insertEvent(tx, id, { kind: 'stage_change', occurredAt: at, recordedBy: actor.id, fromStage: locked.stage, toStage: body.stage, body: `Återöppnat / reopened: ${body.note}` });
+    await recordCaseChange(tx, actor, id, 'reopen', before, { ...(await repo.getCase(tx, id)), eventId: event.id });
     return v;
   });
 }
@@ -187,15 +194,21 @@ export async function addEvent(db: Db, id: number, body: { kind: 'note' | 'call'
   const at = occurredAtOrNow(body.occurredAt);
   return withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
-    return repo.insertEvent(tx, id, { kind: body.kind, occurredAt: at, recordedBy: actor.id, body: body.body });
+    const event = await repo.insertEvent(tx, id, { kind: body.kind, occurredAt: at, recordedBy: actor.id, body: body.body });
+    // The text stays in the append-only timeline; the entry points at it.
+    await recordCaseChange(tx, actor, id, 'event_add', null, { eventId: event.id, kind: body.kind, occurredAt: event.occurredAt });
+    return event;
   });
 }
 
-export async function linkRequest(db: Db, id: number, requestId: number): Promise<void> {
+export async function linkRequest(db: Db, id: number, requestId: number, actor: Actor): Promise<void> {
   if (!(await getSavedRequest(db, requestId))) throw badRequest('unknown_request', `requestId: no saved request ${requestId}`);
   await withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
-    await repo.linkRequest(tx, id, requestId);
+    const before = await repo.listCaseRequestIds(tx, id);
+    // Linking an already linked request changes nothing, so it is not logged.
+    if ((await repo.linkRequest(tx, id, requestId)).rowCount === 1)
+      await recordCaseChange(tx, actor, id, 'request_link', { requestIds: before }, { requestIds: await repo.listCaseRequestIds(tx, id) });
   });
 }
 
@@ -208,7 +221,8 @@ export async function proposeSite(db: Db, id: number, body: { kind: 'land' | 'pr
       throw badRequest('unknown_site', `ref: no ${body.kind === 'land' ? 'land parcel' : 'premises'} '${body.ref}'`);
     const siteId = await repo.insertSite(tx, id, body.kind, body.ref, at);
     if (siteId === undefined) throw new AppError(409, 'site_already_proposed', `ref: ${body.kind} '${body.ref}' is already proposed in this case`);
-    await repo.insertEvent(tx, id, { kind: 'site_proposed', occurredAt: at, recordedBy: actor.id, siteKind: body.kind, siteRef: body.ref, body: body.note ?? null });
+    const event = await repo.insertEvent(tx, id, { kind: 'site_proposed', occurredAt: at, recordedBy: actor.id, siteKind: body.kind, siteRef: body.ref, body: body.note ?? null });
+    await recordCaseChange(tx, actor, id, 'site_propose', null, { ...(await siteSnapshot(tx, id, siteId)), eventId: event.id });
     return siteId;
   });
 }
@@ -218,12 +232,14 @@ export async function setSiteResponse(db: Db, id: number, siteId: number, body: 
   const at = occurredAtOrNow(body.occurredAt);
   await withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
+    const before = await siteSnapshot(tx, id, siteId);
     const site = await repo.updateSiteResponse(tx, id, siteId, body.response, at);
     if (!site) throw notFound(`Case ${id} has no proposed site ${siteId}`);
-    await repo.insertEvent(tx, id, {
+    const event = await repo.insertEvent(tx, id, {
       kind: 'site_response', occurredAt: at, recordedBy: actor.id, siteKind: site.kind, siteRef: site.ref,
       response: body.response, body: body.note ?? null,
     });
+    await recordCaseChange(tx, actor, id, 'site_response', before, { ...(await siteSnapshot(tx, id, siteId)), eventId: event.id });
   });
 }
 
@@ -231,24 +247,35 @@ export async function setChecklistItem(db: Db, id: number, itemId: number, done:
   await withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
     if (!(await repo.getBankItem(tx, itemId))) throw notFound(`No checklist item ${itemId}`);
-    if (done) await repo.tickChecklist(tx, id, itemId, actor.id);
-    else await repo.untickChecklist(tx, id, itemId);
+    const before = await tickSnapshot(tx, id, itemId);
+    const { rowCount } = done ? await repo.tickChecklist(tx, id, itemId, actor.id) : await repo.untickChecklist(tx, id, itemId);
+    // Ticking a ticked item (or unticking an unticked one) changes nothing, so it is not logged.
+    if (rowCount === 1)
+      await recordCaseChange(tx, actor, id, done ? 'checklist_tick' : 'checklist_untick', before, await tickSnapshot(tx, id, itemId));
   });
 }
 
 export const listChecklistBank = (db: Queryable) => repo.listBank(db);
 export const getChecklistBankItem = (db: Queryable, id: number) => repo.getBankItem(db, id);
 
-export async function createChecklistBankItem(db: Queryable, i: { stage: Stage; position?: number; labelSv: string; labelEn: string; active?: boolean }) {
-  return repo.insertBankItem(db, { stage: i.stage, position: i.position ?? 0, labelSv: i.labelSv, labelEn: i.labelEn, active: i.active ?? true });
+export async function createChecklistBankItem(db: Db, i: { stage: Stage; position?: number; labelSv: string; labelEn: string; active?: boolean }, actor: Actor) {
+  return withTransaction(db, async (tx) => {
+    const id = await repo.insertBankItem(tx, { stage: i.stage, position: i.position ?? 0, labelSv: i.labelSv, labelEn: i.labelEn, active: i.active ?? true });
+    await recordBankChange(tx, actor, id, 'create', null, await repo.getBankItem(tx, id));
+    return id;
+  });
 }
 
-export async function updateChecklistBankItem(db: Queryable, id: number, version: number, patch: Partial<repo.BankItem>): Promise<number> {
-  const current = await repo.getBankItem(db, id);
-  if (!current) throw notFound(`No checklist item ${id}`);
-  if (current.version !== version) throw versionConflict(current.version);
-  const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as repo.BankItem;
-  const v = await repo.updateBankItem(db, id, version, merged);
-  if (v === undefined) throw versionConflict(current.version);
-  return v;
+export async function updateChecklistBankItem(db: Db, id: number, version: number, patch: Partial<repo.BankItem>, actor: Actor): Promise<number> {
+  return withTransaction(db, async (tx) => {
+    const current = await repo.getBankItem(tx, id);
+    if (!current) throw notFound(`No checklist item ${id}`);
+    if (current.version !== version) throw versionConflict(current.version);
+    const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as repo.BankItem;
+    // The version check in the update makes it safe against a concurrent edit without a lock.
+    const v = await repo.updateBankItem(tx, id, version, merged);
+    if (v === undefined) throw versionConflict(current.version);
+    await recordBankChange(tx, actor, id, 'update', current, await repo.getBankItem(tx, id));
+    return v;
+  });
 }

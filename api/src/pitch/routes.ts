@@ -25,11 +25,11 @@ export function pitchRoutes({ db, config }: AppContext): Router {
     res.json({ links: await listPitchLinks(db, idOf(req, 'id')) });
   });
   r.post('/cases/:id/pitch-links', staff, async (req, res) => {
-    const link = await createPitchLink(db, idOf(req, 'id'), parseBody(createLinkBody, req), req.user?.id ?? null);
+    const link = await createPitchLink(db, idOf(req, 'id'), parseBody(createLinkBody, req), req.user ?? null);
     res.status(201).location(link.url).json(link);
   });
   r.post('/cases/:id/pitch-links/:linkId/revoke', staff, async (req, res) => {
-    res.json(await revokePitchLink(db, idOf(req, 'id'), idOf(req, 'linkId')));
+    res.json(await revokePitchLink(db, idOf(req, 'id'), idOf(req, 'linkId'), req.user ?? null));
   });
 
   r.get('/pitch/:token', async (req, res) => {

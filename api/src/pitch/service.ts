@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/pool';
+import type { Db, Queryable } from '../db/pool';
+import { withTransaction } from '../db/transaction';
+import { recordChange, type AuditActor } from '../audit/service';
 import { AppError, badRequest, notFound } from '../errors/app-error';
 import { assertCaseEditable, caseSites, caseUse, findCase } from '../cases/service';
 import * as repo from './repository';
@@ -14,6 +16,11 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const pageUrl = (token: string) => `/pitch.html?token=${token}`;
 const withUrl = (l: repo.LinkRow) => ({ ...l, url: pageUrl(l.token), active: !l.revokedAt && new Date(l.expiresAt) > new Date() });
 
+// The token is a credential: the audit trail names the link by id, never by token.
+const auditView = ({ token: _token, ...l }: repo.LinkRow) => l;
+const recordLinkChange = (tx: Queryable, actor: AuditActor | null, caseId: number, action: string, before: unknown, after: unknown) =>
+  recordChange(tx, actor, { entity: 'case', ref: String(caseId), action, before, after });
+
 async function existingCase(db: Queryable, caseId: number) {
   const c = await findCase(db, caseId);
   if (!c) throw notFound(`No case ${caseId}`);
@@ -22,10 +29,10 @@ async function existingCase(db: Queryable, caseId: number) {
 
 /** A new pitch link for sites the case has proposed. */
 export async function createPitchLink(
-  db: Queryable,
+  db: Db,
   caseId: number,
   body: { sites: repo.SiteChoice[]; expiresInDays: number; use?: string },
-  actorId: number | null,
+  actor: AuditActor | null,
 ) {
   const c = await existingCase(db, caseId);
   assertCaseEditable(c.stage);
@@ -39,8 +46,13 @@ export async function createPitchLink(
   });
   const expiresAt = new Date(Date.now() + body.expiresInDays * 86_400_000);
   const use = body.use ?? (await caseUse(db, caseId));
-  const id = await repo.insertLink(db, caseId, newToken(), body.sites, expiresAt, actorId, use);
-  return withUrl((await repo.listLinks(db, caseId, id))[0]);
+  const link = await withTransaction(db, async (tx) => {
+    const id = await repo.insertLink(tx, caseId, newToken(), body.sites, expiresAt, actor?.id ?? null, use);
+    const row = (await repo.listLinks(tx, caseId, id))[0];
+    await recordLinkChange(tx, actor, caseId, 'pitch_link_create', null, auditView(row));
+    return row;
+  });
+  return withUrl(link);
 }
 
 export async function listPitchLinks(db: Queryable, caseId: number) {
@@ -48,10 +60,17 @@ export async function listPitchLinks(db: Queryable, caseId: number) {
   return (await repo.listLinks(db, caseId)).map(withUrl);
 }
 
-export async function revokePitchLink(db: Queryable, caseId: number, linkId: number) {
+export async function revokePitchLink(db: Db, caseId: number, linkId: number, actor: AuditActor | null) {
   await existingCase(db, caseId);
-  if (!(await repo.revokeLink(db, caseId, linkId))) throw notFound(`Case ${caseId} has no pitch link ${linkId}`);
-  return withUrl((await repo.listLinks(db, caseId, linkId))[0]);
+  const link = await withTransaction(db, async (tx) => {
+    const before = (await repo.listLinks(tx, caseId, linkId))[0];
+    if (!(await repo.revokeLink(tx, caseId, linkId))) throw notFound(`Case ${caseId} has no pitch link ${linkId}`);
+    const after = (await repo.listLinks(tx, caseId, linkId))[0];
+    // Revoking twice keeps the first time: nothing changed, nothing logged.
+    if (!before.revokedAt) await recordLinkChange(tx, actor, caseId, 'pitch_link_revoke', auditView(before), auditView(after));
+    return after;
+  });
+  return withUrl(link);
 }
 
 const iso = (d: string | Date | null) => (d == null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
