@@ -2,17 +2,8 @@ import { h } from './dom';
 import { api } from './http';
 import { texts } from './i18n';
 import type { CaseDetail } from './case-detail';
+import type { MatchResponse } from '../shared/types';
 
-interface MatchResult {
-  rank: number;
-  kind: 'land' | 'premises';
-  ref: string;
-  areaRef: string | null;
-  score: number;
-  usableAreaM2: number;
-  readiness: string;
-  transit: { name: string; distanceM: number } | null;
-}
 
 /**
  * The case's saved requests, matched again on today's data: each candidate can be proposed
@@ -28,7 +19,7 @@ export async function renderMatchesPanel(root: HTMLElement, c: CaseDetail, act: 
     show.addEventListener('click', async () => {
       out.replaceChildren(h('p', {}, '…'));
       try {
-        const m = await api<{ results: MatchResult[]; excluded: Record<string, number> }>('GET', `/api/requests/${r.id}/matches`);
+        const m = await api<MatchResponse>('GET', `/api/requests/${r.id}/matches`);
         const rows = m.results.slice(0, 10).map((x) => {
           const key = `${x.kind}:${x.ref}`;
           const btn = h('button', { type: 'button', disabled: proposed.has(key) || c.closed, 'data-propose': key }, t.propose);
