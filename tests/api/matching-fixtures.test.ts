@@ -13,7 +13,7 @@ import type { LayerName } from '../../api/src/layers/registry';
 const ROOT = path.join(__dirname, '../fixtures/matching');
 // Areas first: land refers to them.
 const LAYER_ORDER: LayerName[] = ['areas', 'stops', 'plans', 'land', 'premises'];
-const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit'];
 const AREA_TOLERANCE = 0.005;
 const DISTANCE_TOLERANCE = 0.01;
 const SCORE_TOLERANCE = 0.001;
@@ -71,7 +71,7 @@ function expectResult(actual: Record<string, any>, expected: Record<string, any>
 /** What every result must look like, whatever the world (DESIGN.md, Matching, Response). */
 function expectContractShape(r: Record<string, any>, rank: number): void {
   expect(Object.keys(r).sort()).toEqual(
-    ['areaRef', 'criteria', 'geometry', 'kind', 'planIds', 'rank', 'readiness', 'readyDate', 'ref', 'score', 'transit', 'usableAreaM2'].sort(),
+    ['areaRef', 'buildingRight', 'criteria', 'geometry', 'kind', 'planIds', 'rank', 'readiness', 'readyDate', 'ref', 'score', 'transit', 'usableAreaM2'].sort(),
   );
   expect(r.rank).toBe(rank);
   expect(r.score).toBeGreaterThanOrEqual(0);
@@ -83,7 +83,9 @@ function expectContractShape(r: Record<string, any>, rank: number): void {
     expect(typeof r.criteria[c].weight).toBe('number');
     expect(r.criteria[c].detail.length).toBeGreaterThan(0);
   }
-  if (r.transit) expect(Object.keys(r.transit).sort()).toEqual(['distanceM', 'mode', 'name', 'ref']);
+  if (r.transit) expect(Object.keys(r.transit).sort()).toEqual(['departuresPerHour', 'distanceM', 'mode', 'name', 'ref']);
+  if (r.kind === 'premises') expect(r.buildingRight).toBeNull();
+  else expect(Object.keys(r.buildingRight).sort()).toEqual(['buildingFootprintM2', 'grossFloorAreaM2', 'maxHeightM']);
   const coords = JSON.stringify(r.geometry.coordinates);
   expect(coords).not.toMatch(/\.\d{8,}/);
   const [lon, lat] = coords.match(/-?\d+\.?\d*/g)!.map(Number);

@@ -72,7 +72,7 @@ describe('POST /api/match with malformed requests', () => {
   test('when a valid request is sent, then every exclusion reason is present, in the contract order', async () => {
     const res = await request(t.app).post('/api/match').send(valid).expect(200);
     expect(Object.keys(res.body.excluded)).toEqual([
-      'notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit',
+      'notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit',
     ]);
   });
 

@@ -25,18 +25,26 @@ const STATUS_PHRASES: Record<string, string> = {
 };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const formatNumber = (x: number) => (Math.round(x * 10) / 10).toLocaleString('en-GB');
 const m2 = (x: number) => `${Math.round(x).toLocaleString('en-GB')} m²`;
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /** Nearer is better: 1 at the stop, 0 at the request's limit (or TRANSIT_REACH_M). */
 export function transitScore(c: Candidate, r: MatchRequest): Scored {
   const modes = r.stationModes.map((m) => MODE_NAMES[m]).join(', ');
-  if (!c.transit) return { score: 0, detail: `no stop served by ${modes}` };
+  if (!c.transit) {
+    const often = r.minDeparturesPerHour !== undefined ? ` with at least ${formatNumber(r.minDeparturesPerHour)} departures an hour 07–09` : '';
+    return { score: 0, detail: `no stop served by ${modes}${often}` };
+  }
   const t = c.transit;
   const reach = r.maxDistanceToStationM ?? TRANSIT_REACH_M;
   const score = reach > 0 ? clamp01(1 - t.distanceM / reach) : t.distanceM <= 0 ? 1 : 0;
   const planned = t.planned ? `, planned${t.openingYear ? `, opening ${t.openingYear}` : ''}` : '';
-  return { score, detail: `${Math.round(t.distanceM)} m to ${t.name} (${MODE_NAMES[t.mode]}${planned})` };
+  // rule 3 with minDeparturesPerHour: the detail names the frequency that qualified the stop
+  const frequency = r.minDeparturesPerHour !== undefined && t.departuresPerHour !== null && t.departuresPerHour !== undefined
+    ? `, ${formatNumber(t.departuresPerHour)} departures an hour 07–09, needs at least ${formatNumber(r.minDeparturesPerHour)}`
+    : '';
+  return { score, detail: `${Math.round(t.distanceM)} m to ${t.name} (${MODE_NAMES[t.mode]}${planned}${frequency})` };
 }
 
 /** The share of the site the company needs: 1 when it fits exactly, less the more is left over. */
@@ -44,7 +52,26 @@ export function sizeScore(c: Candidate, r: MatchRequest): Scored {
   const score = c.usableAreaM2 > 0 ? clamp01(r.minAreaM2 / c.usableAreaM2) : 0;
   const needs = r.maxAreaM2 !== undefined ? `${m2(r.minAreaM2)}–${m2(r.maxAreaM2)}` : `at least ${m2(r.minAreaM2)}`;
   const what = c.kind === 'land' ? 'usable for the use' : 'floor area';
-  return { score, detail: `${m2(c.usableAreaM2)} ${what}; needs ${needs} (${Math.round(score * 100)} % of it)` };
+  return { score, detail: `${m2(c.usableAreaM2)} ${what}; needs ${needs} (${Math.round(score * 100)} % of it)${buildingRightText(c, r)}` };
+}
+
+/**
+ * Rule 6 in words, for land when the request bounds the building right: the known figure
+ * against the bound, or that it is unknown (an unknown building right passes).
+ */
+function buildingRightText(c: Candidate, r: MatchRequest): string {
+  if (c.kind !== 'land') return '';
+  const b = c.buildingRight;
+  const parts: string[] = [];
+  const one = (label: string, value: number | null | undefined, min: number | undefined) => {
+    if (min === undefined) return;
+    parts.push(value === null || value === undefined
+      ? `building right (${label}) unknown, so not checked against ${m2(min)}`
+      : `building right ${m2(value)} ${label}; needs at least ${m2(min)}`);
+  };
+  one('gross floor area', b?.grossFloorAreaM2, r.minGrossFloorAreaM2);
+  one('building footprint', b?.buildingFootprintM2, r.minBuildingFootprintM2);
+  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
 
 function zoningText(plans: ZoningPlan[]): string {

@@ -1,71 +1,141 @@
--- Rules 1, 3 and 4 of matching for land parcels, set-based, in EPSG:3006.
+-- Rules 1, 3, 4 and 6 of matching for land parcels, read from the matching index
+-- (sql/migrations/0070: match_land_site, match_land_use, match_site_stop), in EPSG:3006.
 -- $1 use, $2 minAreaM2, $3 maxAreaM2 (null: none), $4 area refs (null: anywhere),
--- $5 neededBy (null: none), $6 station modes, $7 includePlanned, $8 maxDistanceToStationM (null: none)
--- One row: `excluded` {reason: count} and `results` [candidate], each candidate judged once,
--- under the first reason that applies (DESIGN.md order). Each stage runs its spatial work
--- only for the parcels still in the running (the lateral joins are gated on `reason is null`).
-with codes as (
-  select plan_codes from match_uses where use = $1::text
-), base as (
-  select l.id, l.ref, l.price_sek_per_m2, l.geom, codes.plan_codes,
-         coalesce(l.area_ref, ia.ref) as area_ref,
+-- $5 neededBy (null: none), $6 station modes, $7 includePlanned, $8 maxDistanceToStationM (null: none),
+-- $9 minGrossFloorAreaM2, $10 minBuildingFootprintM2, $11 minDeparturesPerHour (each null: none),
+-- $12 limit, $13 today, $14..$17 weights of transit, size, readiness, price.
+-- One row: `excluded` {reason: count} over every parcel (grouped counts over the index, no
+-- geometry), `cheapest` price among all survivors (the price criterion's reference), and
+-- `results`: only the survivors that can reach the top `limit` once ranked, as JSON. The
+-- score here is a pre-selection: ranking.ts scores them exactly; every survivor whose
+-- estimate lies within 0.001 of the limit-th one is kept, so none that could rank is lost.
+with site as (
+  select s.parcel_id, s.ref, s.price, s.area_ref, s.area_hits,
          case
-           when l.status <> 'available' then 'notAvailable'
+           when not s.available then 'notAvailable'
            when $4::text[] is not null
-                and not coalesce(case when l.area_ref is not null then l.area_ref = any ($4::text[]) else ia.requested end, false)
+                and not (case when s.area_ref is not null then s.area_ref = any ($4::text[]) else s.area_hits && $4::text[] end)
              then 'outsideAreas'
          end as reason
-  from land_parcels l
-  cross join codes
-  -- Parcels without area_ref (outside every area when loaded): the area they intersect now.
-  left join lateral (
-    select a.ref, a.ref = any (coalesce($4::text[], '{}')) as requested
-    from areas a
-    where l.area_ref is null and a.geom && l.geom and ST_Intersects(a.geom, l.geom)
-    order by a.ref = any (coalesce($4::text[], '{}')) desc, a.ref
-    limit 1
-  ) ia on true
+  from match_land_site s
 ), fit as (
-  select b.*, o.ready_m2, o.progress_m2, o.ready_date, o.ready_plan_ids, o.progress_plan_ids,
-         o.ready_m2 >= $2::float8 as is_ready,
+  select st.parcel_id, st.ref, st.price, st.area_ref, st.area_hits,
+         coalesce(u.ready_m2 >= $2::float8, false) as is_ready,
+         u.ready_m2, u.progress_m2, u.ready_date, u.ready_plan_ids, u.progress_plan_ids,
+         case when u.ready_m2 >= $2::float8 then u.ready_gfa_m2 else u.progress_gfa_m2 end as gfa,
+         case when u.ready_m2 >= $2::float8 then u.ready_footprint_m2 else u.progress_footprint_m2 end as footprint,
+         case when u.ready_m2 >= $2::float8 then u.ready_height_m else u.progress_height_m end as height,
          case
-           when b.reason is not null then b.reason
-           when not o.touched then 'wrongUse'
-           when o.ready_m2 >= $2::float8 then
-             case when $3::float8 is not null and o.ready_m2 > $3::float8 then 'tooLarge' end
-           when o.progress_m2 < $2::float8 then 'tooSmall'
-           when $3::float8 is not null and o.progress_m2 > $3::float8 then 'tooLarge'
-           when $5::date is not null and (o.ready_date is null or o.ready_date > $5::date) then 'notReadyInTime'
-         end as reason2
-  from base b
-  -- A null geometry makes the overlay touch no zone: parcels already out cost nothing.
-  left join lateral use_overlay(case when b.reason is null then b.geom end, b.plan_codes) o on true
-), judged as (
-  select f.*, st.ref as stop_ref, st.name as stop_name, st.mode as stop_mode, st.planned as stop_planned,
-         st.opening_year as stop_opening_year, st.distance,
+           when st.reason is not null then st.reason
+           when u.parcel_id is null then 'wrongUse'
+           when u.ready_m2 >= $2::float8 then
+             case when $3::float8 is not null and u.ready_m2 > $3::float8 then 'tooLarge' end
+           when u.progress_m2 < $2::float8 then 'tooSmall'
+           when $3::float8 is not null and u.progress_m2 > $3::float8 then 'tooLarge'
+         end as reason
+  from site st
+  left join match_land_use u on u.use = $1::text and u.parcel_id = st.parcel_id
+), ruled as (
+  select f.*,
          coalesce(
-           f.reason2,
-           case when $8::float8 is not null and (st.distance is null or st.distance > $8::float8) then 'tooFarFromTransit' end
-         ) as why
+           f.reason,
+           -- rule 6: a known building right below the bound; an unknown one passes
+           case when ($9::float8 is not null and f.gfa < $9::float8)
+                  or ($10::float8 is not null and f.footprint < $10::float8) then 'tooLittleBuildingRight' end,
+           case when not f.is_ready and $5::date is not null and (f.ready_date is null or f.ready_date > $5::date)
+                then 'notReadyInTime' end
+         ) as reason2
   from fit f
-  -- Nearest qualifying stop (rule 3), only for parcels still in the running.
-  left join lateral nearest_stop(case when f.reason2 is null then f.geom end, $6::text[], $7::boolean, $5::date) st on true
+), transit as (
+  select r.*,
+         case when h.hidden or $11::float8 is not null then k.id else t.stop_id end as stop_id,
+         case when h.hidden or $11::float8 is not null then k.distance else t.distance end as distance
+  from ruled r
+  -- rule 3 from the index: the nearest stop per mode (existing, planned), minimum over the modes
+  left join lateral (
+    select ms.stop_id, ms.distance
+    from match_site_stop ms
+    where r.reason2 is null and ms.site_kind = 'land' and ms.site_id = r.parcel_id and ms.mode = any ($6::text[])
+      and (not ms.planned or $7::boolean or ms.opening_year <= extract(year from $5::date))
+    order by ms.distance
+    limit 1
+  ) t on true
+  -- a nearer planned stop that does not count (opens after neededBy's year) may hide a farther
+  -- planned one that does: the index keeps only the nearest, so such a site asks the stops
+  left join lateral (
+    select true as hidden
+    from match_site_stop ms
+    where r.reason2 is null and $11::float8 is null and ms.site_kind = 'land' and ms.site_id = r.parcel_id
+      and ms.mode = any ($6::text[]) and ms.planned
+      and not ($7::boolean or coalesce(ms.opening_year <= extract(year from $5::date), false))
+      and (t.distance is null or ms.distance < t.distance)
+    limit 1
+  ) h on true
+  -- the same KNN the rules define, with the frequency filter (minDeparturesPerHour)
+  left join lateral nearest_stop_with(
+    case when r.reason2 is null and (h.hidden or $11::float8 is not null)
+         then (select l.geom from land_parcels l where l.id = r.parcel_id) end,
+    $6::text[], $7::boolean, $5::date, $11::float8
+  ) k on true
+), judged as (
+  select t.*,
+         coalesce(
+           t.reason2,
+           case when $8::float8 is not null and (t.distance is null or t.distance > $8::float8) then 'tooFarFromTransit' end
+         ) as why,
+         case when t.is_ready then t.ready_m2 else t.progress_m2 end as usable
+  from transit t
+), survivors as (
+  select * from judged where why is null
+), cheapest as (
+  select min(price) as price from survivors
+), scored as (
+  select s.*, (
+    $14::float8 * (case when s.stop_id is null then 0
+                        when coalesce($8::float8, 2000) > 0
+                          then greatest(0, least(1, 1 - round(s.distance::numeric, 1)::float8 / coalesce($8::float8, 2000)))
+                        when s.distance <= 0 then 1 else 0 end)
+    + $15::float8 * (case when round(s.usable::numeric, 1) > 0
+                          then least(1, $2::float8 / round(s.usable::numeric, 1)::float8) else 0 end)
+    + $16::float8 * (case when s.is_ready then 1
+                          when s.ready_date is null then 0.1
+                          else 0.2 + 0.4 * greatest(0, least(1, 1 - greatest(0, s.ready_date - $13::date) / 1825.0)) end)
+    + $17::float8 * (case when s.price is null or c.price is null then 0.5
+                          when s.price <= 0 then 1 else least(1, c.price / s.price) end)
+  ) / ($14::float8 + $15::float8 + $16::float8 + $17::float8) as estimate
+  from survivors s cross join cheapest c
+), cut as (
+  select coalesce((select estimate from scored order by estimate desc offset $12::int - 1 limit 1), '-infinity') - 0.001 as estimate
+), top as (
+  select s.*, l.geom, mu.plan_codes
+  from scored s
+  cross join cut
+  join land_parcels l on l.id = s.parcel_id
+  cross join (select plan_codes from match_uses where use = $1::text) mu
+  where s.estimate >= cut.estimate
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')
      from (select why, count(*)::int as n from judged where why is not null group by why) x) as excluded,
+  (select price from cheapest) as cheapest,
   (select coalesce(json_agg(json_build_object(
       'kind', 'land',
       'ref', j.ref,
-      'areaRef', j.area_ref,
-      'usableAreaM2', round((case when j.is_ready then j.ready_m2 else j.progress_m2 end)::numeric, 1),
+      'areaRef', coalesce(j.area_ref, (select h from unnest(j.area_hits) h
+                                        order by h = any (coalesce($4::text[], '{}')) desc, h limit 1)),
+      'usableAreaM2', round(j.usable::numeric, 1),
       'readiness', case when j.is_ready then 'ready' else 'in_progress' end,
       'readyDate', case when j.is_ready then null else j.ready_date end,
       'planIds', case when j.is_ready then j.ready_plan_ids else j.progress_plan_ids end,
-      'price', j.price_sek_per_m2,
-      'transit', case when j.stop_ref is not null then json_build_object(
-        'ref', j.stop_ref, 'name', j.stop_name, 'mode', j.stop_mode, 'distanceM', round(j.distance::numeric, 1),
-        'planned', j.stop_planned, 'openingYear', j.stop_opening_year) end,
+      'price', j.price,
+      'transit', case when st.id is not null then json_build_object(
+        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(j.distance::numeric, 1),
+        'departuresPerHour', st.departures_per_hour,
+        'planned', st.planned, 'openingYear', st.opening_year) end,
+      'buildingRight', json_build_object(
+        'grossFloorAreaM2', round(j.gfa::numeric, 1),
+        'buildingFootprintM2', round(j.footprint::numeric, 1),
+        'maxHeightM', j.height),
       'zoning', (
         select coalesce(json_agg(json_build_object(
                  'planId', p.plan_id, 'planName', p.name, 'status', p.status,
@@ -85,4 +155,4 @@ select
       ),
       'geometry', ST_AsGeoJSON(ST_Transform(j.geom, 4326), 7)::json
     ) order by j.ref), '[]')
-   from judged j where j.why is null) as results;
+   from top j left join stops st on st.id = j.stop_id) as results;

@@ -1,61 +1,104 @@
--- Rules 2, 3 and 4 of matching for premises listings, set-based, in EPSG:3006.
+-- Rules 2, 3 and 4 of matching for premises listings, read from the matching index
+-- (match_premises_site, match_site_stop) beside the listing's own columns, in EPSG:3006.
 -- $1 use, $2 minAreaM2, $3 maxAreaM2 (null: none), $4 area refs (null: anywhere),
 -- $5 neededBy (null: none), $6 station modes, $7 includePlanned, $8 maxDistanceToStationM (null: none),
--- $9 today, $10 days after which an unconfirmed listing is stale (notAvailable).
--- One row: `excluded` {reason: count} and `results` [candidate] (see land-candidates.sql).
+-- $9 minDeparturesPerHour (null: none), $10 limit, $11 today, $12..$15 weights of transit,
+-- size, readiness, price, $16 days after which an unconfirmed listing is stale (notAvailable).
+-- One row: `excluded`, `cheapest`, `results` (see land-candidates.sql).
 with base as (
-  select p.id, p.ref, p.title, p.floor_area_m2, p.rent_sek_per_m2_year, p.available_from, p.geom,
-         ar.ref as area_ref,
+  select p.id, p.ref, p.title, p.floor_area_m2::float8 as floor_area, p.rent_sek_per_m2_year::float8 as price,
+         p.available_from, ps.area_hits, ps.plan_ids,
          case
-           when p.status <> 'available' or p.confirmed_at < ($9::date - $10::int) then 'notAvailable'
-           when $4::text[] is not null and not coalesce(ar.requested, false) then 'outsideAreas'
+           when p.status <> 'available' or p.confirmed_at < ($11::date - $16::int) then 'notAvailable'
+           when $4::text[] is not null and not ps.area_hits && $4::text[] then 'outsideAreas'
            when not p.kind = any (mu.premises_kinds) then 'wrongUse'
            when p.floor_area_m2 < $2::float8 then 'tooSmall'
            when $3::float8 is not null and p.floor_area_m2 > $3::float8 then 'tooLarge'
            when $5::date is not null and p.available_from > $5::date then 'notReadyInTime'
          end as reason
   from premises p
+  join match_premises_site ps on ps.premises_id = p.id
   cross join (select premises_kinds from match_uses where use = $1::text) mu
-  -- The area the listing lies in; a requested one first when it lies in several.
-  left join lateral (
-    select a.ref, a.ref = any (coalesce($4::text[], '{}')) as requested
-    from areas a
-    where a.geom && p.geom and ST_Intersects(a.geom, p.geom)
-    order by a.ref = any (coalesce($4::text[], '{}')) desc, a.ref
-    limit 1
-  ) ar on true
-), judged as (
-  select b.*, st.ref as stop_ref, st.name as stop_name, st.mode as stop_mode, st.planned as stop_planned,
-         st.opening_year as stop_opening_year, st.distance,
-         coalesce(
-           b.reason,
-           case when $8::float8 is not null and (st.distance is null or st.distance > $8::float8) then 'tooFarFromTransit' end
-         ) as why
+), transit as (
+  select b.*,
+         case when h.hidden or $9::float8 is not null then k.id else t.stop_id end as stop_id,
+         case when h.hidden or $9::float8 is not null then k.distance else t.distance end as distance
   from base b
-  left join lateral nearest_stop(case when b.reason is null then b.geom end, $6::text[], $7::boolean, $5::date) st on true
+  left join lateral (
+    select ms.stop_id, ms.distance
+    from match_site_stop ms
+    where b.reason is null and ms.site_kind = 'premises' and ms.site_id = b.id and ms.mode = any ($6::text[])
+      and (not ms.planned or $7::boolean or ms.opening_year <= extract(year from $5::date))
+    order by ms.distance
+    limit 1
+  ) t on true
+  left join lateral (
+    select true as hidden
+    from match_site_stop ms
+    where b.reason is null and $9::float8 is null and ms.site_kind = 'premises' and ms.site_id = b.id
+      and ms.mode = any ($6::text[]) and ms.planned
+      and not ($7::boolean or coalesce(ms.opening_year <= extract(year from $5::date), false))
+      and (t.distance is null or ms.distance < t.distance)
+    limit 1
+  ) h on true
+  left join lateral nearest_stop_with(
+    case when b.reason is null and (h.hidden or $9::float8 is not null)
+         then (select p.geom from premises p where p.id = b.id) end,
+    $6::text[], $7::boolean, $5::date, $9::float8
+  ) k on true
+), judged as (
+  select t.*,
+         coalesce(
+           t.reason,
+           case when $8::float8 is not null and (t.distance is null or t.distance > $8::float8) then 'tooFarFromTransit' end
+         ) as why
+  from transit t
+), survivors as (
+  select * from judged where why is null
+), cheapest as (
+  select min(price) as price from survivors
+), scored as (
+  select s.*, (
+    $12::float8 * (case when s.stop_id is null then 0
+                        when coalesce($8::float8, 2000) > 0
+                          then greatest(0, least(1, 1 - round(s.distance::numeric, 1)::float8 / coalesce($8::float8, 2000)))
+                        when s.distance <= 0 then 1 else 0 end)
+    + $13::float8 * least(1, $2::float8 / round(s.floor_area::numeric, 1)::float8)
+    + $14::float8 * (case when s.available_from is null or s.available_from <= $11::date then 1
+                          else 0.6 + 0.4 * greatest(0, least(1, 1 - (s.available_from - $11::date) / 1825.0)) end)
+    + $15::float8 * (case when s.price is null or c.price is null then 0.5
+                          when s.price <= 0 then 1 else least(1, c.price / s.price) end)
+  ) / ($12::float8 + $13::float8 + $14::float8 + $15::float8) as estimate
+  from survivors s cross join cheapest c
+), cut as (
+  select coalesce((select estimate from scored order by estimate desc offset $10::int - 1 limit 1), '-infinity') - 0.001 as estimate
+), top as (
+  select s.*, p.geom
+  from scored s
+  cross join cut
+  join premises p on p.id = s.id
+  where s.estimate >= cut.estimate
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')
      from (select why, count(*)::int as n from judged where why is not null group by why) x) as excluded,
+  (select price from cheapest) as cheapest,
   (select coalesce(json_agg(json_build_object(
       'kind', 'premises',
       'ref', j.ref,
       'title', j.title,
-      'areaRef', j.area_ref,
-      'usableAreaM2', round(j.floor_area_m2::numeric, 1),
+      -- the area the listing lies in; a requested one first when it lies in several
+      'areaRef', (select h from unnest(j.area_hits) h order by h = any (coalesce($4::text[], '{}')) desc, h limit 1),
+      'usableAreaM2', round(j.floor_area::numeric, 1),
       'readiness', 'ready',
       'readyDate', j.available_from,
-      -- plans whose in-force zones hold the listing (its point, or a point on its footprint)
-      'planIds', (
-        select coalesce(array_agg(distinct z.plan_id order by z.plan_id), '{}')
-        from plan_zones z
-        join plans pl on pl.plan_id = z.plan_id and pl.status = 'in_force'
-        where ST_Intersects(z.geom, ST_PointOnSurface(j.geom))
-      ),
-      'price', j.rent_sek_per_m2_year,
-      'transit', case when j.stop_ref is not null then json_build_object(
-        'ref', j.stop_ref, 'name', j.stop_name, 'mode', j.stop_mode, 'distanceM', round(j.distance::numeric, 1),
-        'planned', j.stop_planned, 'openingYear', j.stop_opening_year) end,
+      'planIds', j.plan_ids,
+      'price', j.price,
+      'transit', case when st.id is not null then json_build_object(
+        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(j.distance::numeric, 1),
+        'departuresPerHour', st.departures_per_hour,
+        'planned', st.planned, 'openingYear', st.opening_year) end,
+      'buildingRight', null,
       'geometry', ST_AsGeoJSON(ST_Transform(j.geom, 4326), 7)::json
     ) order by j.ref), '[]')
-   from judged j where j.why is null) as results;
+   from top j left join stops st on st.id = j.stop_id) as results;

@@ -33,10 +33,16 @@ function compare(a: MatchResult, b: MatchResult): number {
  * Scores every candidate (weighted mean of the criteria, in [0, 1]), sorts them and keeps
  * the first `limit`, numbered from rank 1.
  */
-export function rankCandidates(candidates: Candidate[], r: MatchRequest, today: string): MatchResult[] {
+export function rankCandidates(
+  candidates: Candidate[],
+  r: MatchRequest,
+  today: string,
+  /** The lowest price per kind over every survivor, when `candidates` is only the part that can rank. */
+  cheapestOverride?: Map<string, number>,
+): MatchResult[] {
   const weights = effectiveWeights(r);
   const total = CRITERIA.reduce((s, k) => s + weights[k], 0);
-  const cheapest = cheapestByKind(candidates);
+  const cheapest = cheapestOverride ?? cheapestByKind(candidates);
   const scored = candidates.map((c): MatchResult => {
     const parts: Record<Criterion, Scored> = {
       transit: transitScore(c, r),
@@ -58,7 +64,10 @@ export function rankCandidates(candidates: Candidate[], r: MatchRequest, today: 
       readiness: c.readiness,
       readyDate: c.readyDate,
       planIds: c.planIds,
-      transit: c.transit ? { ref: c.transit.ref, name: c.transit.name, mode: c.transit.mode, distanceM: c.transit.distanceM } : null,
+      transit: c.transit
+        ? { ref: c.transit.ref, name: c.transit.name, mode: c.transit.mode, distanceM: c.transit.distanceM, departuresPerHour: c.transit.departuresPerHour ?? null }
+        : null,
+      buildingRight: c.kind === 'land' ? c.buildingRight ?? { grossFloorAreaM2: null, buildingFootprintM2: null, maxHeightM: null } : null,
       criteria,
       geometry: c.geometry,
     };

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import type { ExclusionReason, MatchRequest, TransitInfo } from './schema';
+import type { BuildingRight, ExclusionReason, MatchRequest, TransitInfo } from './schema';
+import { effectiveWeights } from './ranking';
 
 const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
 const premisesCandidatesSql = sqlFile(__dirname, 'premises-candidates.sql');
@@ -21,6 +22,8 @@ export interface Candidate {
   /** Land: SEK/m²; premises: rent SEK/m² and year. */
   price: number | null;
   transit: (TransitInfo & { planned: boolean; openingYear: number | null }) | null;
+  /** Land only (rule 6). */
+  buildingRight: BuildingRight | null;
   /** Land only: the plans whose permitting zones the usable area comes from. */
   zoning?: ZoningPlan[];
   geometry: { type: string; coordinates: unknown };
@@ -37,6 +40,9 @@ export interface ZoningPlan {
 
 export interface KindOutcome {
   excluded: Partial<Record<ExclusionReason, number>>;
+  /** Lowest price among every candidate of the kind that passed the hard rules (null: none stated). */
+  cheapest: number | null;
+  /** The candidates that can reach the top `limit` (ranking.ts decides exactly). */
   results: Candidate[];
 }
 
@@ -45,19 +51,34 @@ export interface JudgeOptions {
   staleAfterDays: number;
 }
 
-/** Judges every candidate of one kind against the hard rules in one query. */
+/**
+ * Judges every candidate of one kind against the hard rules in one query over the matching
+ * index, and returns the counts, the cheapest survivor's price and the survivors that can
+ * rank within `limit`.
+ */
 export async function judgeCandidates(db: Queryable, kind: CandidateKind, r: MatchRequest, o: JudgeOptions): Promise<KindOutcome> {
   const areas = r.areas && r.areas.length > 0 ? r.areas : null;
-  const params: unknown[] = [
+  const w = effectiveWeights(r);
+  const common: unknown[] = [
     r.use, r.minAreaM2, r.maxAreaM2 ?? null, areas, r.neededBy ?? null, r.stationModes, r.includePlanned,
     r.maxDistanceToStationM ?? null,
   ];
+  const weights = [w.transit, w.size, w.readiness, w.price];
   // Named statements: each connection parses and plans these long queries once.
   const query = kind === 'land'
-    ? { name: 'match-land-candidates', text: landCandidatesSql, values: params }
-    : { name: 'match-premises-candidates', text: premisesCandidatesSql, values: [...params, o.today, o.staleAfterDays] };
+    ? {
+        name: 'match-land-candidates-v2',
+        text: landCandidatesSql,
+        values: [...common, r.minGrossFloorAreaM2 ?? null, r.minBuildingFootprintM2 ?? null, r.minDeparturesPerHour ?? null,
+          r.limit, o.today, ...weights],
+      }
+    : {
+        name: 'match-premises-candidates-v2',
+        text: premisesCandidatesSql,
+        values: [...common, r.minDeparturesPerHour ?? null, r.limit, o.today, ...weights, o.staleAfterDays],
+      };
   const { rows } = await db.query(query);
-  return { excluded: rows[0].excluded, results: rows[0].results };
+  return { excluded: rows[0].excluded, cheapest: rows[0].cheapest, results: rows[0].results };
 }
 
 /** The refs among `refs` that name no area. */

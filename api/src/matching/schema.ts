@@ -16,6 +16,7 @@ export const EXCLUSION_REASONS = [
   'wrongUse',
   'tooSmall',
   'tooLarge',
+  'tooLittleBuildingRight',
   'notReadyInTime',
   'tooFarFromTransit',
 ] as const;
@@ -60,6 +61,10 @@ export const matchRequestSchema = z
       .default([...DEFAULT_STATION_MODES]),
     neededBy: isoDate.optional(),
     includePlanned: z.boolean({ error: 'must be true or false' }).default(false),
+    minDeparturesPerHour: z.number({ error: 'must be a number of departures an hour' }).finite().nonnegative('must not be negative').optional(),
+    // land only (rule 6): premises are not judged on them
+    minGrossFloorAreaM2: area.nonnegative('must not be negative').optional(),
+    minBuildingFootprintM2: area.nonnegative('must not be negative').optional(),
     weights: weights.optional(),
     limit: z
       .number({ error: 'must be an integer' })
@@ -96,6 +101,15 @@ export interface TransitInfo {
   name: string;
   mode: (typeof STOP_MODES)[number];
   distanceM: number;
+  /** Weekday departures an hour 07–09 (GTFS import); null when the stop has no figure. */
+  departuresPerHour: number | null;
+}
+
+/** Rule 6 over the zone parts that give the usable area; each null when unknown. */
+export interface BuildingRight {
+  grossFloorAreaM2: number | null;
+  buildingFootprintM2: number | null;
+  maxHeightM: number | null;
 }
 
 export interface MatchResult {
@@ -110,6 +124,8 @@ export interface MatchResult {
   readyDate: string | null;
   planIds: string[];
   transit: TransitInfo | null;
+  /** Land: rule 6; premises: null. */
+  buildingRight: BuildingRight | null;
   criteria: Record<Criterion, CriterionScore>;
   /** GeoJSON geometry, EPSG:4326, at most 7 decimals. */
   geometry: { type: string; coordinates: unknown };

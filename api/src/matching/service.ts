@@ -53,6 +53,12 @@ export async function runMatch(
   );
   const excluded = Object.fromEntries(EXCLUSION_REASONS.map((k) => [k, 0])) as Record<ExclusionReason, number>;
   for (const o of outcomes) for (const k of EXCLUSION_REASONS) excluded[k] += o.excluded[k] ?? 0;
-  const results = rankCandidates(outcomes.flatMap((o) => o.results), r, today);
+  // The queries return only the survivors that can rank; the price criterion still compares
+  // with the cheapest of all of them.
+  const cheapest = new Map<string, number>();
+  outcomes.forEach((o, i) => {
+    if (o.cheapest !== null && o.cheapest !== undefined) cheapest.set(kinds[i], o.cheapest);
+  });
+  const results = rankCandidates(outcomes.flatMap((o) => o.results), r, today, cheapest);
   return { results, excluded };
 }

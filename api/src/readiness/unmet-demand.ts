@@ -8,7 +8,7 @@ import * as repo from './repository';
 /** The matching API's largest `limit`: enough to see whether any `ready` site exists. */
 const MATCH_LIMIT = 200;
 /** DESIGN.md's order of exclusion reasons: a candidate is counted under the first that applies. */
-const REASON_ORDER = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+const REASON_ORDER = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit'];
 
 export interface FutureSite { ref: string; kind: string; areaRef: string | null; usableAreaM2: number; readyDate: string | null; planIds: string[] }
 export interface UnmetRow {
