@@ -14,7 +14,7 @@ const REQUESTS: Array<[string, unknown]> = [
   ['R7', { use: 'industry', minAreaM2: 10000, areas: ['gamma'] }], // met
   ['R8', { use: 'retail', need: 'land', minAreaM2: 15000 }], // unmet: 1 ha retail parcels only
 ];
-const zero = { notAvailable: 0, outsideAreas: 0, wrongUse: 0, tooSmall: 0, tooLarge: 0, notReadyInTime: 0, tooFarFromTransit: 0 };
+const zero = { notAvailable: 0, outsideAreas: 0, wrongUse: 0, tooSmall: 0, tooLarge: 0, tooLittleBuildingRight: 0, notReadyInTime: 0, tooFarFromTransit: 0 };
 
 describe('GET /api/readiness/unmet-demand on the fixture world', () => {
   let t: TestApp;

@@ -27,6 +27,7 @@ const REASON_TEXT: Record<string, { sv: string; en: string }> = {
   wrongUse: { sv: 'att ingen plan medger användningen', en: 'zoning (no plan permits the use)' },
   tooSmall: { sv: 'storleken (för liten yta)', en: 'size (too small)' },
   tooLarge: { sv: 'storleken (för stor yta)', en: 'size (too large)' },
+  tooLittleBuildingRight: { sv: 'byggrätten (för liten byggrätt)', en: 'building rights (too little)' },
   notReadyInTime: { sv: 'tiden (planen vinner inte laga kraft i tid)', en: 'timing (plan not in force in time)' },
   tooFarFromTransit: { sv: 'avståndet till kollektivtrafik', en: 'distance to transit' },
   notAvailable: { sv: 'att marken eller lokalen inte är ledig', en: 'availability' },

@@ -16,6 +16,10 @@ export interface Figures {
   grossFloorAreaM2: number | null;
   /** In-force zones permitting the use, and how many of them state a gross floor area. */
   grossFloorAreaZones: { total: number; stating: number };
+  /** Matching rule 6 (ready overlay) summed over the available parcels counted in readyHa: the known part. */
+  buildableGrossFloorAreaM2: number;
+  /** Hectares of readyHa whose building right is unknown (some zone part used states none). */
+  buildingRightUnknownHa: number;
   /**
    * Permitted gross floor area minus existing floor area. Always null: existing buildings'
    * floor area is not in the data model (no buildings layer), so it is never "known".
@@ -35,7 +39,8 @@ export interface Readiness {
 const ha = (m2: number) => Math.round(m2) / 10000; // to the square metre
 const empty = (): Figures => ({
   readyHa: 0, inProgressHa: {}, vacantPremisesM2: 0, vacantPremisesByKindM2: {},
-  grossFloorAreaM2: null, grossFloorAreaZones: { total: 0, stating: 0 }, remainingBuildingRightsM2: null,
+  grossFloorAreaM2: null, grossFloorAreaZones: { total: 0, stating: 0 }, buildableGrossFloorAreaM2: 0, buildingRightUnknownHa: 0,
+  remainingBuildingRightsM2: null,
 });
 
 /** Sorted years first, 'unknown' last, so JSON and CSV read in time order. */
@@ -49,11 +54,15 @@ function orderedYears(byYear: Map<string, number>): Record<string, number> {
 
 class Acc {
   readyM2 = 0;
+  buildableM2 = 0;
+  rightUnknownM2 = 0;
   byYear = new Map<string, number>();
   premises = new Map<string, number>();
   floor: repo.FloorAreaRow | undefined;
   addLand(r: repo.LandRow) {
     this.readyM2 += r.readyM2;
+    this.buildableM2 += r.buildableM2;
+    this.rightUnknownM2 += r.rightUnknownM2;
     this.byYear.set(r.year, (this.byYear.get(r.year) ?? 0) + r.inProgressM2);
   }
   figures(): Figures {
@@ -66,6 +75,8 @@ class Acc {
       vacantPremisesByKindM2: kinds,
       grossFloorAreaM2: this.floor?.grossFloorAreaM2 == null ? null : Math.round(this.floor.grossFloorAreaM2 * 10) / 10,
       grossFloorAreaZones: { total: this.floor?.zones ?? 0, stating: this.floor?.zonesStating ?? 0 },
+      buildableGrossFloorAreaM2: Math.round(this.buildableM2 * 10) / 10,
+      buildingRightUnknownHa: ha(this.rightUnknownM2),
     };
   }
 }

@@ -2,7 +2,7 @@ import { MATCH_USES, PLAN_STATUSES } from '../layers/enums';
 import { errorResponses } from '../openapi/shared';
 import { SIZE_BANDS } from './demand-summary';
 
-const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit'];
 const q = (name: string, description: string, values?: readonly string[]) => ({
   name, in: 'query', required: false, description, schema: values ? { type: 'string', enum: values } : { type: 'string' },
 });
@@ -28,6 +28,8 @@ const figures = {
     description: 'permitted gross floor area (BTA) of in-force zones permitting the use; a zone in several areas counts pro rata to its surface in each; null when no zone states it',
   },
   grossFloorAreaZones: { type: 'object', properties: { total: num, stating: num } },
+  buildableGrossFloorAreaM2: { ...num, description: 'matching rule 6 (ready overlay) summed over the available parcels of readyHa: the known gross floor area, m²' },
+  buildingRightUnknownHa: { ...num, description: 'hectares of readyHa whose building right is unknown (a zone part used states none)' },
   remainingBuildingRightsM2: { type: 'null', description: 'always null: existing floor area is not in the data model' },
 };
 

@@ -52,7 +52,7 @@ export function pipelineCsv(p: Pipeline, lang: Lang): string {
   return toCsv(headers, rows, lang);
 }
 
-const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit'];
 
 /** Unmet demand as CSV: one line per use, size band and area, with the reasons as columns. */
 export function unmetDemandCsv(u: UnmetDemand, lang: Lang): string {

@@ -95,6 +95,7 @@ export const REASON_NAMES: Record<string, { sv: string; en: string }> = {
   wrongUse: { sv: 'Planen medger inte användningen', en: 'Zoning does not permit the use' },
   tooSmall: { sv: 'För liten', en: 'Too small' },
   tooLarge: { sv: 'För stor', en: 'Too large' },
+  tooLittleBuildingRight: { sv: 'För liten byggrätt', en: 'Too little building right' },
   notReadyInTime: { sv: 'Inte klar i tid', en: 'Not ready in time' },
   tooFarFromTransit: { sv: 'För långt till kollektivtrafik', en: 'Too far from transit' },
 };

@@ -20,6 +20,7 @@ export type ExclusionReason =
   | 'wrongUse'
   | 'tooSmall'
   | 'tooLarge'
+  | 'tooLittleBuildingRight'
   | 'notReadyInTime'
   | 'tooFarFromTransit';
 
@@ -30,7 +31,7 @@ export const DEFAULT_STATION_MODES: readonly StopMode[] = ['commuter_rail', 'met
 export const CRITERIA: readonly Criterion[] = ['transit', 'size', 'readiness', 'price'];
 /** In the order the API checks them. */
 export const EXCLUSION_REASONS: readonly ExclusionReason[] = [
-  'notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit',
+  'notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit',
 ];
 
 /** Body of POST /api/match. */
