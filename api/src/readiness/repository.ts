@@ -66,3 +66,10 @@ const listRequestsSql = sqlFile(__dirname, 'list-requests.sql');
 export async function listSavedRequests(db: Queryable, use?: string, area?: string): Promise<Array<{ id: number; criteria: unknown }>> {
   return (await db.query(listRequestsSql, [use ?? null, area ?? null])).rows;
 }
+
+const revisionKeySql = sqlFile(__dirname, 'revision-key.sql');
+
+/** Changes whenever anything unmet demand reads changes (see revision-key.sql). */
+export async function revisionKey(db: Queryable): Promise<string> {
+  return (await db.query(revisionKeySql)).rows[0].key;
+}

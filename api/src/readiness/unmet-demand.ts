@@ -100,6 +100,22 @@ const site = (x: MatchResult): FutureSite => ({
  * Example: `await unmetDemand(db, { use: 'logistics' }, 90)`.
  */
 export async function unmetDemand(db: Queryable, q: { area?: string; use?: string }, staleAfterDays: number): Promise<UnmetDemand> {
+  // Cached per data revision: an answer is reused until a layer, a saved request, the use
+  // table or the date changes (the key is read in the same round trip as any other query).
+  const key = JSON.stringify([await repo.revisionKey(db), q.area ?? null, q.use ?? null, staleAfterDays, new Date().toISOString().slice(0, 10)]);
+  const hit = cache.get(key);
+  if (hit) return structuredClone(hit);
+  const answer = await computeUnmetDemand(db, q, staleAfterDays);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(key, structuredClone(answer));
+  return answer;
+}
+
+/** Answers kept per process: one per (data revision, area, use); old revisions age out first. */
+const CACHE_ENTRIES = 32;
+const cache = new Map<string, UnmetDemand>();
+
+async function computeUnmetDemand(db: Queryable, q: { area?: string; use?: string }, staleAfterDays: number): Promise<UnmetDemand> {
   const areas = await repo.listAreas(db);
   if (q.area && !areas.some((a) => a.ref === q.area)) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
   const names = new Map(areas.map((a) => [a.ref, a.name]));
