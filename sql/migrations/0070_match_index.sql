@@ -127,6 +127,68 @@ language sql stable parallel safe as $$
   from rights
 $$;
 
+-- match_overlay() for every use of match_uses at once: each zone part is cut from the
+-- parcel once, then grouped per use whose codes the zone permits (a J zone serves industry,
+-- logistics and lab). One row per use that a permitting zone touches; the figures are
+-- match_overlay()'s (and so use_overlay()'s).
+create or replace function match_overlay_uses(p_geom geometry)
+returns table (
+  use text,
+  ready_m2 double precision,
+  progress_m2 double precision,
+  ready_date date,
+  ready_plan_ids text[],
+  progress_plan_ids text[],
+  ready_gfa_m2 double precision,
+  ready_footprint_m2 double precision,
+  ready_height_m double precision,
+  progress_gfa_m2 double precision,
+  progress_footprint_m2 double precision,
+  progress_height_m double precision
+)
+language sql stable parallel safe as $$
+  with parts as (
+    select p.plan_id, p.status, p.expected_legal_force_date, z.use_codes,
+           z.max_gross_floor_area_percent::float8 as gfa_pct, z.max_gross_floor_area_m2::float8 as gfa_abs,
+           z.max_building_area_percent::float8 as fp_pct, z.max_building_area_m2::float8 as fp_abs,
+           z.max_height_m::float8 as height, z.geom as zone_geom,
+           ST_Intersection(z.geom, p_geom) as part
+    from plan_zones z
+    join plans p on p.plan_id = z.plan_id
+    where z.geom && p_geom
+      and ST_Intersects(z.geom, p_geom)
+      and p.status in ('in_force', 'consultation', 'review', 'adopted', 'appealed', 'supervision')
+  ), used as (
+    select *, ST_Area(part) as part_m2 from parts where ST_Area(part) > 0
+  ), rights as (
+    select u.use, x.plan_id, x.status, x.expected_legal_force_date, x.height, x.part,
+           case when x.gfa_pct is not null then x.part_m2 * x.gfa_pct / 100
+                when x.gfa_abs is not null then x.part_m2 / ST_Area(x.zone_geom) * x.gfa_abs end as gfa,
+           case when x.fp_pct is not null then x.part_m2 * x.fp_pct / 100
+                when x.fp_abs is not null then x.part_m2 / ST_Area(x.zone_geom) * x.fp_abs end as fp
+    from used x
+    join match_uses u on exists (select 1 from unnest(x.use_codes) c where left(c, 1) = any (u.plan_codes))
+  )
+  select
+    use,
+    coalesce(ST_Area(ST_Union(part) filter (where status = 'in_force')), 0),
+    coalesce(ST_Area(ST_Union(part)), 0),
+    case when bool_and(expected_legal_force_date is not null) filter (where status <> 'in_force')
+         then max(expected_legal_force_date) filter (where status <> 'in_force') end,
+    coalesce(array_agg(distinct plan_id) filter (where status = 'in_force'), '{}'),
+    coalesce(array_agg(distinct plan_id), '{}'),
+    case when bool_and(gfa is not null) filter (where status = 'in_force') is not false
+         then coalesce(sum(gfa) filter (where status = 'in_force'), 0) end,
+    case when bool_and(fp is not null) filter (where status = 'in_force') is not false
+         then coalesce(sum(fp) filter (where status = 'in_force'), 0) end,
+    max(height) filter (where status = 'in_force'),
+    case when bool_and(gfa is not null) is not false then coalesce(sum(gfa), 0) end,
+    case when bool_and(fp is not null) is not false then coalesce(sum(fp), 0) end,
+    max(height)
+  from rights
+  group by use
+$$;
+
 -- Rule 3 with the frequency filter (minDeparturesPerHour): the nearest stop of the modes that
 -- has at least p_min_dph departures an hour (a stop without the figure does not count). The
 -- index keeps no per-frequency nearest stop, so a match with the filter runs this KNN for the
@@ -157,32 +219,82 @@ create or replace function match_index_deferred() returns boolean language sql s
   select coalesce(current_setting('etablera.match_index_deferred', true), '') = 'on'
 $$;
 
+-- One GiST index per mode and planned/existing: the nearest stop of a kind is found without
+-- walking past the stops of other kinds (a rail search would pass every bus stop nearer).
+create index if not exists stops_knn_commuter_rail_existing_idx on stops using gist (geom) where mode = 'commuter_rail' and not planned;
+create index if not exists stops_knn_commuter_rail_planned_idx on stops using gist (geom) where mode = 'commuter_rail' and planned;
+create index if not exists stops_knn_metro_existing_idx on stops using gist (geom) where mode = 'metro' and not planned;
+create index if not exists stops_knn_metro_planned_idx on stops using gist (geom) where mode = 'metro' and planned;
+create index if not exists stops_knn_tram_existing_idx on stops using gist (geom) where mode = 'tram' and not planned;
+create index if not exists stops_knn_tram_planned_idx on stops using gist (geom) where mode = 'tram' and planned;
+create index if not exists stops_knn_bus_existing_idx on stops using gist (geom) where mode = 'bus' and not planned;
+create index if not exists stops_knn_bus_planned_idx on stops using gist (geom) where mode = 'bus' and planned;
+
 -- Nearest stop per mode, existing and planned, for the given sites (available parcels or
--- every premises listing). p_modes null: all four modes.
+-- every premises listing). p_modes null: all four modes. One KNN per kind, each with literal
+-- conditions so the planner uses that kind's partial index.
 create or replace function match_index_stops(p_kind text, p_ids integer[], p_modes text[] default null)
 returns void language plpgsql as $$
 begin
   delete from match_site_stop ms using unnest(p_ids) x(id)
    where ms.site_kind = p_kind and ms.site_id = x.id and (p_modes is null or ms.mode = any (p_modes));
   insert into match_site_stop (site_kind, site_id, mode, planned, stop_id, distance, opening_year)
-  select p_kind, g.id, m.mode, pl.planned, k.id, k.distance, k.opening_year
-  from (
+  with sites as materialized (
     select l.id, l.geom from land_parcels l join unnest(p_ids) x(id) on l.id = x.id
      where p_kind = 'land' and l.status = 'available'
     union all
     select p.id, p.geom from premises p join unnest(p_ids) x(id) on p.id = x.id
      where p_kind = 'premises'
-  ) g
-  cross join (values ('commuter_rail'), ('metro'), ('tram'), ('bus')) m(mode)
-  cross join (values (false), (true)) pl(planned)
-  cross join lateral (
-    select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year
-    from stops s
-    where s.mode = m.mode and s.planned = pl.planned
-    order by s.geom <-> g.geom
-    limit 1
-  ) k
-  where p_modes is null or m.mode = any (p_modes);
+  )
+  select p_kind, * from (
+    select g.id, 'commuter_rail' as mode, false as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'commuter_rail' and not s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'commuter_rail' = any (p_modes)
+    union all
+    select g.id, 'commuter_rail' as mode, true as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'commuter_rail' and s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'commuter_rail' = any (p_modes)
+    union all
+    select g.id, 'metro' as mode, false as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'metro' and not s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'metro' = any (p_modes)
+    union all
+    select g.id, 'metro' as mode, true as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'metro' and s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'metro' = any (p_modes)
+    union all
+    select g.id, 'tram' as mode, false as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'tram' and not s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'tram' = any (p_modes)
+    union all
+    select g.id, 'tram' as mode, true as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'tram' and s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'tram' = any (p_modes)
+    union all
+    select g.id, 'bus' as mode, false as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'bus' and not s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'bus' = any (p_modes)
+    union all
+    select g.id, 'bus' as mode, true as planned, k.id as stop_id, k.distance, k.opening_year
+    from sites g cross join lateral (
+      select s.id, ST_Distance(s.geom, g.geom) as distance, s.opening_year from stops s
+      where s.mode = 'bus' and s.planned order by s.geom <-> g.geom limit 1) k
+    where p_modes is null or 'bus' = any (p_modes)
+  ) k;
 end $$;
 
 -- Everything the index holds for the given parcels (deleted ids simply disappear).
@@ -204,14 +316,13 @@ begin
     insert into match_land_use (use, parcel_id, ready_m2, progress_m2, ready_date, ready_plan_ids, progress_plan_ids,
                                 ready_gfa_m2, ready_footprint_m2, ready_height_m,
                                 progress_gfa_m2, progress_footprint_m2, progress_height_m)
-    select u.use, l.id, o.ready_m2, o.progress_m2, o.ready_date, o.ready_plan_ids, o.progress_plan_ids,
+    select o.use, l.id, o.ready_m2, o.progress_m2, o.ready_date, o.ready_plan_ids, o.progress_plan_ids,
            o.ready_gfa_m2, o.ready_footprint_m2, o.ready_height_m,
            o.progress_gfa_m2, o.progress_footprint_m2, o.progress_height_m
     from land_parcels l
     join unnest(p_ids) x(id) on l.id = x.id
-    cross join match_uses u
-    cross join lateral match_overlay(l.geom, u.plan_codes) o
-    where l.status = 'available' and o.touched;
+    cross join lateral match_overlay_uses(l.geom) o
+    where l.status = 'available';
   end if;
   if p_parts is null or 'stops' = any (p_parts) then
     perform match_index_stops('land', p_ids);
@@ -369,7 +480,7 @@ begin
     select array_agg(s.id) into ids from stops s where s.ref = any (p_refs);
     -- a moved stop: the sites pointing at it are found by its id, the new ones by distance
     perform match_index_after_stops(ids, ids);
-  else
+  elsif p_layer <> 'municipalities' then
     raise exception 'refresh_match_index_for: unknown layer %', p_layer;
   end if;
 end $$;

@@ -47,6 +47,9 @@ async function checkAgainstDb(db: Queryable, layer: LayerName, items: CheckedFea
   if (issues.length > 0) throw new LoadError(issues.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
 }
 
+const deferMatchIndexSql = sqlFile(__dirname, 'match-index-defer.sql');
+const refreshMatchIndexSql = sqlFile(__dirname, 'match-index-refresh.sql');
+
 /**
  * Validates and upserts (by ref) the features of one layer inside the caller's transaction.
  * Throws a LoadError naming feature index, ref and reason; the caller rolls back.
@@ -61,14 +64,22 @@ export async function loadFeatures(
   await checkAgainstDb(db, layer, items, srid);
   const upsert = LAYERS[layer].upsert as (db: Queryable, p: unknown, g: unknown, s: Srid) => Promise<boolean>;
   let inserted = 0;
-  for (const [n, item] of items.entries()) {
-    try {
-      if (await upsert(db, item.properties, item.geometry, srid)) inserted++;
-    } catch (err) {
-      throw new LoadError([{ index: item.index, ref: item.ref, reason: `rejected by the database: ${(err as Error).message}` }]);
+  // The matching index (sql/migrations/0070) is refreshed once for the whole file, set-based,
+  // instead of by its triggers after every row; in the caller's transaction, like the rows.
+  await db.query(deferMatchIndexSql, ['on']);
+  try {
+    for (const [n, item] of items.entries()) {
+      try {
+        if (await upsert(db, item.properties, item.geometry, srid)) inserted++;
+      } catch (err) {
+        throw new LoadError([{ index: item.index, ref: item.ref, reason: `rejected by the database: ${(err as Error).message}` }]);
+      }
+      onProgress?.(n + 1, items.length);
     }
-    onProgress?.(n + 1, items.length);
+  } finally {
+    await db.query(deferMatchIndexSql, ['off']);
   }
+  await db.query(refreshMatchIndexSql, [layer, items.map((i) => i.ref)]);
   if (layer === 'areas') await rederiveAreaRefs(db);
   return { layer, features: items.length, inserted, updated: items.length - inserted, ignoredProperties: ignoredProperties(items) };
 }
