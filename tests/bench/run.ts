@@ -7,6 +7,8 @@ import { createPool, type Db } from '../../api/src/db/pool';
 import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
 import { formatTable, type BenchRow } from './stats';
+import { benchRegion, type RegionFigures } from './region.bench';
+import { writeResults } from './results';
 
 const BENCH_DB = 'etablera_bench';
 
@@ -44,8 +46,31 @@ async function freshDatabase(): Promise<string> {
   return u.toString();
 }
 
+/** Region sizes: `--quick` 10 000; else BENCH_REGION_SIZES (default 10 000 and 100 000). */
+function regionSizes(args: string[]): number[] {
+  if (args.includes('--quick')) return [10_000];
+  return (process.env.BENCH_REGION_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+}
+
 async function main(): Promise<void> {
-  const only = process.argv[2];
+  const args = process.argv.slice(2);
+  const only = args.find((a) => !a.startsWith('--'));
+  const quick = args.includes('--quick');
+  if (!quick && only !== 'region') await seedBenches(only);
+  if (quick || !only || only === 'region') {
+    const results: RegionFigures[] = [];
+    for (const n of regionSizes(args)) {
+      const start = Date.now();
+      console.log(`running region (${n} parcels) ...`);
+      results.push(await benchRegion(n));
+      console.log(`  region ${n}: ${((Date.now() - start) / 1000).toFixed(0)} s`);
+    }
+    console.log(`\n${formatTable(results.flatMap((r) => r.rows))}`);
+    writeResults(results, `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`);
+  }
+}
+
+async function seedBenches(only: string | undefined): Promise<void> {
   const url = await freshDatabase();
   const db = createPool(url, 4);
   try {

@@ -9,24 +9,24 @@
 -- `results`: only the survivors that can reach the top `limit` once ranked, as JSON. The
 -- score here is a pre-selection: ranking.ts scores them exactly; every survivor whose
 -- estimate lies within 0.001 of the limit-th one is kept, so none that could rank is lost.
-with site as (
-  select s.parcel_id, s.ref, s.price, s.area_ref, s.area_hits,
-         case
-           when not s.available then 'notAvailable'
-           when $4::text[] is not null
-                and not (case when s.area_ref is not null then s.area_ref = any ($4::text[]) else s.area_hits && $4::text[] end)
-             then 'outsideAreas'
-         end as reason
+with unavailable as (
+  -- notAvailable needs no more than a count: the rest of the pipeline sees available parcels only
+  select count(*)::int as n from match_land_site where not available
+), site as (
+  select s.parcel_id, s.price,
+         $4::text[] is not null
+           and not (case when s.area_ref is not null then s.area_ref = any ($4::text[]) else s.area_hits && $4::text[] end) as outside
   from match_land_site s
+  where s.available
 ), fit as (
-  select st.parcel_id, st.ref, st.price, st.area_ref, st.area_hits,
+  -- narrow rows: arrays (plan ids, area hits) are read again for the top rows only
+  select st.parcel_id, st.price,
          coalesce(u.ready_m2 >= $2::float8, false) as is_ready,
-         u.ready_m2, u.progress_m2, u.ready_date, u.ready_plan_ids, u.progress_plan_ids,
+         u.ready_m2, u.progress_m2, u.ready_date,
          case when u.ready_m2 >= $2::float8 then u.ready_gfa_m2 else u.progress_gfa_m2 end as gfa,
          case when u.ready_m2 >= $2::float8 then u.ready_footprint_m2 else u.progress_footprint_m2 end as footprint,
-         case when u.ready_m2 >= $2::float8 then u.ready_height_m else u.progress_height_m end as height,
          case
-           when st.reason is not null then st.reason
+           when st.outside then 'outsideAreas'
            when u.parcel_id is null then 'wrongUse'
            when u.ready_m2 >= $2::float8 then
              case when $3::float8 is not null and u.ready_m2 > $3::float8 then 'tooLarge' end
@@ -72,10 +72,13 @@ with site as (
     limit 1
   ) h on true
   -- the same KNN the rules define, with the frequency filter (minDeparturesPerHour)
-  left join lateral nearest_stop_with(
-    case when r.reason2 is null and (h.hidden or $11::float8 is not null)
-         then (select l.geom from land_parcels l where l.id = r.parcel_id) end,
-    $6::text[], $7::boolean, $5::date, $11::float8
+  -- (only the rows that ask find their site: a null key finds none, and the function, inlined,
+  -- is then never run)
+  left join lateral (
+    select n.id, n.distance
+    from land_parcels g
+    cross join lateral nearest_stop_with(g.geom, $6::text[], $7::boolean, $5::date, $11::float8) n
+    where g.id = case when r.reason2 is null and (h.hidden or $11::float8 is not null) then r.parcel_id end
   ) k on true
 ), judged as (
   select t.*,
@@ -107,16 +110,22 @@ with site as (
 ), cut as (
   select coalesce((select estimate from scored order by estimate desc offset $12::int - 1 limit 1), '-infinity') - 0.001 as estimate
 ), top as (
-  select s.*, l.geom, mu.plan_codes
+  select s.*, l.ref, l.geom, mu.plan_codes, si.area_ref, si.area_hits,
+         u.ready_plan_ids, u.progress_plan_ids,
+         case when s.is_ready then u.ready_height_m else u.progress_height_m end as height
   from scored s
   cross join cut
   join land_parcels l on l.id = s.parcel_id
+  join match_land_site si on si.parcel_id = s.parcel_id
+  join match_land_use u on u.use = $1::text and u.parcel_id = s.parcel_id
   cross join (select plan_codes from match_uses where use = $1::text) mu
   where s.estimate >= cut.estimate
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')
-     from (select why, count(*)::int as n from judged where why is not null group by why) x) as excluded,
+     from (select why, count(*)::int as n from judged where why is not null group by why
+           union all
+           select 'notAvailable', n from unavailable where n > 0) x) as excluded,
   (select price from cheapest) as cheapest,
   (select coalesce(json_agg(json_build_object(
       'kind', 'land',

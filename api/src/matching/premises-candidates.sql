@@ -41,10 +41,13 @@ with base as (
       and (t.distance is null or ms.distance < t.distance)
     limit 1
   ) h on true
-  left join lateral nearest_stop_with(
-    case when b.reason is null and (h.hidden or $9::float8 is not null)
-         then (select p.geom from premises p where p.id = b.id) end,
-    $6::text[], $7::boolean, $5::date, $9::float8
+  -- (only the rows that ask find their site: a null key finds none, and the function, inlined,
+  -- is then never run)
+  left join lateral (
+    select n.id, n.distance
+    from premises g
+    cross join lateral nearest_stop_with(g.geom, $6::text[], $7::boolean, $5::date, $9::float8) n
+    where g.id = case when b.reason is null and (h.hidden or $9::float8 is not null) then b.id end
   ) k on true
 ), judged as (
   select t.*,
