@@ -10,6 +10,12 @@ const repoRoot = path.resolve(__dirname, '../..');
 const schema = z.object({
   /** DATABASE_URL: the PostGIS database. */
   databaseUrl: z.string().url().default('postgres://postgres@127.0.0.1:5432/etablera'),
+  /**
+   * DATABASE_READ_URL: optional read replica (a streaming standby of DATABASE_URL) for
+   * read-only work: layers, tiles, match, readiness. Writes, and reads that must see a write
+   * just made, stay on DATABASE_URL (docs/scaling.md).
+   */
+  databaseReadUrl: z.string().url().optional(),
   /** PORT: HTTP port of API and map. */
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   /** LOG_LEVEL: pino level; tests use silent. */
@@ -45,6 +51,7 @@ export type Config = z.infer<typeof schema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = schema.safeParse({
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     clientDist: env.CLIENT_DIST,

@@ -6,5 +6,10 @@ import type { Logger } from './logger';
 export interface AppContext {
   config: Config;
   db: Db;
+  /** DATABASE_READ_URL's pool (a replica) for read-only work; absent: `db` serves reads too. */
+  readDb?: Db;
   log: Logger;
 }
+
+/** The pool for read-only work that may lag a write by the replica's delay (docs/scaling.md). */
+export const reader = (ctx: AppContext): Db => ctx.readDb ?? ctx.db;

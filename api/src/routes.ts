@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from './context';
+import { reader, type AppContext } from './context';
 import { healthRoutes } from './health/routes';
 import { areasRoutes } from './areas/routes';
 import { landRoutes } from './land/routes';
@@ -28,12 +28,13 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(authRoutes(ctx)); // first: it sets req.user for every route after it
   api.use(healthRoutes(ctx));
   api.use(openapiRoutes(ctx));
-  api.use(areasRoutes(ctx.db));
-  api.use(landRoutes(ctx.db));
-  api.use(plansRoutes(ctx.db));
-  api.use(premisesRoutes(ctx.db, ctx.config.premisesStaleAfterDays));
-  api.use(stopsRoutes(ctx.db));
-  api.use(municipalitiesRoutes(ctx.db));
+  // Layer reads may come from the read replica (DATABASE_READ_URL); writes never do.
+  api.use(areasRoutes(reader(ctx)));
+  api.use(landRoutes(reader(ctx)));
+  api.use(plansRoutes(reader(ctx)));
+  api.use(premisesRoutes(reader(ctx), ctx.config.premisesStaleAfterDays));
+  api.use(stopsRoutes(reader(ctx)));
+  api.use(municipalitiesRoutes(reader(ctx)));
   api.use(auditRoutes(ctx));
   api.use(accountsRoutes(ctx));
   api.use(premisesWriteRoutes(ctx));

@@ -23,7 +23,11 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
     await db.end();
     throw new Error(`cannot use the database at DATABASE_URL: ${(err as Error).message}`);
   }
-  const ctx: AppContext = { config, db, log };
+  // A read replica for layers, tiles, match and readiness when DATABASE_READ_URL is set.
+  const readDb = config.databaseReadUrl
+    ? createPool(config.databaseReadUrl, 10, (err) => log.warn({ err }, 'idle read-replica connection lost'))
+    : undefined;
+  const ctx: AppContext = { config, db, readDb, log };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -37,6 +41,7 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
     server.closeAllConnections();
     await closed;
     await db.end();
+    await readDb?.end();
   };
   return { server, ctx, url, stop };
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
+import { reader, type AppContext } from '../context';
 import { parseBody } from '../http/validate';
 import { matchRequestSchema } from './schema';
 import { runMatch } from './service';
@@ -9,7 +9,7 @@ export function matchingRoutes(ctx: AppContext): Router {
   const router = Router();
   router.post('/match', async (req, res) => {
     const body = parseBody(matchRequestSchema, req);
-    res.json(await runMatch(ctx.db, body, { staleAfterDays: ctx.config.premisesStaleAfterDays }));
+    res.json(await runMatch(reader(ctx), body, { staleAfterDays: ctx.config.premisesStaleAfterDays }));
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
+import { reader, type AppContext } from '../context';
 import { parseQuery } from '../http/validate';
 import { sendCsv } from './csv';
 import { pipelineCsv, readinessCsv, unmetDemandCsv } from './readiness-csv';
@@ -7,7 +7,10 @@ import { pipelineQuery, readinessQuery, unmetDemandQuery } from './schema';
 import { pipeline, readiness, unmetDemand } from './service';
 
 /** GET /api/readiness, /api/readiness/pipeline, /api/readiness/unmet-demand (JSON, or CSV with format=csv). */
-export function readinessRoutes({ db, config }: AppContext): Router {
+export function readinessRoutes(ctx: AppContext): Router {
+  // readiness, the pipeline and unmet demand are read-only: the read replica when there is one
+  const db = reader(ctx);
+  const { config } = ctx;
   const router = Router();
 
   router.get('/readiness', async (req, res) => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../context';
+import { reader, type AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { parseWith } from '../http/validate';
 import { tileFor, tileJson } from './service';
@@ -12,7 +12,9 @@ const CACHE_CONTROL = 'public, no-cache';
  * Vector tiles of the polygon layers, outside /api:
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt and GET /tiles/{layer}.json (TileJSON).
  */
-export function tilesRoutes({ db }: AppContext): Router {
+export function tilesRoutes(ctx: AppContext): Router {
+  // tiles and their revision (ETag) from the same pool: a replica answers consistently with itself
+  const db = reader(ctx);
   const router = Router();
 
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
