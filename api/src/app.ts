@@ -16,6 +16,8 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
+  // Read by parseFeature before anything walks an incoming geometry.
+  app.locals.maxVerticesPerFeature = ctx.config.maxVerticesPerFeature;
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -34,6 +34,8 @@ const schema = z.object({
   sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
   /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address per 15 minutes. */
   loginAttemptsPer15Min: z.coerce.number().int().min(1).default(10),
+  /** MAX_VERTICES_PER_FEATURE: positions one geometry may have through the API (400 beyond; bounds time and memory). */
+  maxVerticesPerFeature: z.coerce.number().int().min(5).max(1_000_000).default(10_000),
   /** ETABLERA_ADMIN_EMAIL + ETABLERA_ADMIN_PASSWORD: the first admin, created at start-up when none exists. */
   adminEmail: z.string().email().optional(),
   adminPassword: z.string().min(10, 'ETABLERA_ADMIN_PASSWORD must be at least 10 characters').optional(),
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     chromiumPath: env.CHROMIUM_PATH || undefined,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginAttemptsPer15Min: env.LOGIN_ATTEMPTS_PER_15_MIN,
+    maxVerticesPerFeature: env.MAX_VERTICES_PER_FEATURE,
     adminEmail: env.ETABLERA_ADMIN_EMAIL || undefined,
     adminPassword: env.ETABLERA_ADMIN_PASSWORD || undefined,
   });
