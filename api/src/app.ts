@@ -6,6 +6,7 @@ import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
+import { inputGuard } from './http/input-guard';
 
 /**
  * The Express app, without listening: tests use it directly with supertest.
@@ -37,6 +38,7 @@ export function createApp(ctx: AppContext): Express {
   );
   app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
+  app.use(inputGuard);
   app.use('/api', apiRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(tilesRoutes(ctx));
