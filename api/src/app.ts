@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import type { AppContext } from './context';
+import { requestForLog, responseForLog } from './logger';
 import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
@@ -36,7 +37,14 @@ export function createApp(ctx: AppContext): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger: ctx.log,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // No cookie, Authorization, Set-Cookie, pitch token or body in any line (logger.ts).
+      serializers: { req: requestForLog, res: responseForLog },
+    }),
+  );
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
   app.use(inputGuard);
   app.use('/api', apiRoutes(ctx));

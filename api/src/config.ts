@@ -14,6 +14,8 @@ const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   /** LOG_LEVEL: pino level; tests use silent. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** LOG_FILE: append the JSON log lines to this file instead of stdout (tests capture a run's logs with it). */
+  logFile: z.string().min(1).optional(),
   /** CLIENT_DIST: the built map client served at `/`. */
   clientDist: z.string().default(path.join(repoRoot, 'map-client', 'dist')),
   /** BASEMAP_STYLE_URL: optional external MapLibre style for deployments with internet. */
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    logFile: env.LOG_FILE || undefined,
     clientDist: env.CLIENT_DIST,
     basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
     premisesStaleAfterDays: env.PREMISES_STALE_AFTER_DAYS,

@@ -15,7 +15,7 @@ export interface Running {
 /** Starts API + map; refuses to start when the database does not answer. */
 export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const config = loadConfig(process.env, overrides);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFile);
   const db = createPool(config.databaseUrl, 10, (err) => log.warn({ err }, 'idle database connection lost'));
   try {
     await db.query('select postgis_lib_version()');
