@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import type { AppContext } from './context';
 import { requestForLog, responseForLog } from './logger';
@@ -8,6 +7,7 @@ import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
 import { inputGuard } from './http/input-guard';
+import { securityHeaders } from './http/security-headers';
 
 /**
  * The Express app, without listening: tests use it directly with supertest.
@@ -20,23 +20,7 @@ export function createApp(ctx: AppContext): Express {
   app.set('query parser', 'simple');
   // Read by parseFeature before anything walks an incoming geometry.
   app.locals.maxVerticesPerFeature = ctx.config.maxVerticesPerFeature;
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // MapLibre runs its workers from blob: URLs; an optional external basemap needs https.
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(ctx.config));
   app.use(
     pinoHttp({
       logger: ctx.log,
