@@ -116,4 +116,69 @@ describe('accessibility and CSP of every page', () => {
     expect(await axe(page)).toEqual([]);
     expect(await csp()).toEqual([]);
   });
+
+  /** Presses Tab until `selector` has the focus (at most `max` times); false when it never does. */
+  async function tabTo(page: Page, selector: string, max = 80): Promise<boolean> {
+    for (let i = 0; i < max; i++) {
+      if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return true;
+      await page.keyboard.press('Tab');
+    }
+    return false;
+  }
+
+  test('when the map search is used with the keyboard only, then skip link, form, results and selection all work, and the results state has no axe violation', async () => {
+    const { page, csp, errors } = await open('/', 'body[data-map-ready="true"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await tabTo(page, '#use')).toBe(true);
+    await page.keyboard.press('ArrowDown'); // a use other than the first
+    expect(await tabTo(page, '#minAreaM2')).toBe(true);
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter'); // submits the form
+    await page.waitForSelector('#results-list button.result');
+    expect(await tabTo(page, '#results-list button.result')).toBe(true);
+    const count = await page.locator('#results-list button.result').count();
+    if (count > 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const chosen = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ref);
+    await page.waitForSelector(`#results-list button.result[data-ref="${chosen}"][aria-current="true"]`);
+    await page.waitForSelector('.maplibregl-popup .result-facts');
+    expect(await axe(page)).toEqual([]);
+    expect(await csp()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('when an owner signs in and edits a listing with the keyboard only, then it is saved', async () => {
+    const owner = await createAccount(server.testDb.db, { role: 'owner' });
+    const token = await apiToken(server.testDb.db, owner.id);
+    const created = await fetch(`${server.url}/api/premises`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [17.93, 59.22] }, properties: { title: 'Tangentbordslokal', kind: 'office', floorAreaM2: 100 } }),
+    });
+    expect(created.status).toBe(201);
+    const ref = ((await created.json()) as { properties: { ref: string } }).properties.ref;
+    const { page, csp, errors } = await open('/editor.html', 'body[data-editor-ready="true"]');
+    expect(await tabTo(page, '#sign-in-email')).toBe(true);
+    await page.keyboard.type(owner.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(owner.password);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#mine-list li[data-ref="${ref}"] button.ed-link`);
+    expect(await tabTo(page, `#mine-list li[data-ref="${ref}"] button.ed-link`)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#feature-form:not([hidden])');
+    expect(await tabTo(page, '#field-title')).toBe(true);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Omdöpt med tangentbordet');
+    expect(await tabTo(page, '#save')).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('Sparat'));
+    const { rows } = await server.testDb.db.query('select title from premises where ref = $1', [ref]);
+    expect(rows[0].title).toBe('Omdöpt med tangentbordet');
+    expect(await axe(page)).toEqual([]);
+    expect(await csp()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
