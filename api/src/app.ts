@@ -35,6 +35,8 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api', apiNotFound);
   app.use(tilesRoutes(ctx));
   app.use(clientRoutes(ctx));
+  // Anything else (a tile path with a malformed escape, a missing page) answers in the same format.
+  app.use(apiNotFound);
   app.use(errorMiddleware(ctx.log));
   return app;
 }

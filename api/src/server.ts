@@ -3,6 +3,7 @@ import { loadConfig, type Config } from './config';
 import { createPool } from './db/pool';
 import { createLogger } from './logger';
 import { createApp } from './app';
+import { answerClientErrors } from './http/client-errors';
 import type { AppContext } from './context';
 
 export interface Running {
@@ -26,7 +27,7 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const ctx: AppContext = { config, db, log };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.port, () => resolve(s));
+    const s = answerClientErrors(app.listen(config.port, () => resolve(s)));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
