@@ -2,7 +2,8 @@
 // input, and of the loader. Per input: no 5xx; a 4xx answers JSON with `code` and `message`;
 // the response comes within RESPONSE_BOUND_MS (a hang bound, not a speed measurement); and a
 // rejected request changed no stored row (a row-level trigger on every table logs committed
-// changes: its count must not move on a 4xx). Prints the number of inputs; a full run makes
+// changes: its count must not move on a 4xx), and the row fingerprints of all tables are the
+// same after each property unless it had a write accepted. Prints the number of inputs; a full run makes
 // at least MIN_INPUTS. FUZZ_SCALE (default 1) multiplies every count.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -44,7 +45,9 @@ describe('fuzzing every input (issue 13)', () => {
   let premisesRef = '';
   let premisesEtag = '';
   let inputs = 0;
+  let writesAccepted = 0;
   const fiveHundreds: string[] = [];
+  const watched: string[] = [];
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -81,6 +84,7 @@ describe('fuzzing every input (issue 13)', () => {
     const { rows } = await t.db.query("select tablename from pg_tables where schemaname = 'public'");
     for (const { tablename } of rows) {
       if (UNWATCHED.includes(tablename) || UNWATCHED_PATTERN.test(tablename)) continue;
+      watched.push(tablename);
       await t.db.query(`create trigger fuzz_log after insert or update or delete on "${tablename}" for each row execute function fuzz_log()`);
     }
   });
@@ -89,6 +93,12 @@ describe('fuzzing every input (issue 13)', () => {
     await t?.drop();
   });
 
+  /** A fingerprint of every watched table's rows: md5 of the rows as text, in order. */
+  const fingerprint = async (): Promise<string> => {
+    const parts = watched.map((tbl) => `select '${tbl}:' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as f from "${tbl}" t`);
+    const { rows } = await t.db.query(`select string_agg(f, ',' order by f) as f from (${parts.join(' union all ')}) x`);
+    return rows[0].f;
+  };
   const changes = async (): Promise<number> => (await t.db.query('select count(*)::int as n from fuzz_changes')).rows[0].n;
   const randomIp = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map(([a, b, c]) => `10.${a}.${b}.${c}`);
 
@@ -135,11 +145,21 @@ describe('fuzzing every input (issue 13)', () => {
       }
     }
     if (ms > RESPONSE_BOUND_MS) throw new Error(`${Math.round(ms)} ms for ${what}`);
+    // A pitch link counts its views (a documented write on GET).
+    if (res.status < 400 && (c.method !== 'GET' || c.path.startsWith('/api/pitch/'))) writesAccepted++;
     return res.status;
   }
 
-  const property = (arb: fc.Arbitrary<Call>, numRuns: number) =>
-    fc.assert(fc.asyncProperty(arb, async (c) => void (await send(c))), { numRuns: runs(numRuns) });
+  /**
+   * Runs `numRuns` inputs; besides the per-input checks, the row fingerprint of every watched
+   * table must be the same after the property as before it unless some write was accepted.
+   */
+  async function property(arb: fc.Arbitrary<Call>, numRuns: number): Promise<void> {
+    const before = await fingerprint();
+    const accepted = writesAccepted;
+    await fc.assert(fc.asyncProperty(arb, async (c) => void (await send(c))), { numRuns: runs(numRuns) });
+    if (writesAccepted === accepted) expect(await fingerprint()).toBe(before);
+  }
 
   /** A path segment: anything, percent-encoded, or malformed escapes sent as they are. */
   const segment = fc.oneof(nastyString.map(encode), fc.constantFrom('%', '%E0%A4%A', '%00', '%2e%2e', '%ff', '..', '0', '-1', '99999999999999999999'));
@@ -271,6 +291,7 @@ describe('fuzzing every input (issue 13)', () => {
       }),
     );
     const ROLLBACK = new Error('fuzz: roll back');
+    const before = await fingerprint();
     await fc.assert(
       fc.asyncProperty(arb, async ({ layer, srid, features }) => {
         inputs++;
@@ -290,10 +311,11 @@ describe('fuzzing every input (issue 13)', () => {
       }),
       { numRuns: runs(600) },
     );
+    expect(await fingerprint()).toBe(before); // every load was rolled back or refused
   });
 
   test('the whole run: at least 10 000 inputs, none answered 5xx', () => {
-    process.stdout.write(`\nfuzz: ${inputs} generated inputs, ${fiveHundreds.length} answered 5xx\n`);
+    process.stdout.write(`\nfuzz: ${inputs} generated inputs, ${fiveHundreds.length} answered 5xx, ${writesAccepted} writes accepted (valid inputs)\n`);
     expect(fiveHundreds).toEqual([]);
     if (SCALE >= 1) expect(inputs).toBeGreaterThanOrEqual(MIN_INPUTS);
   });
