@@ -1,5 +1,5 @@
 -- $1 z, $2 x, $3 y. One MVT layer 'areas': the business areas.
-with t as (select ST_TileEnvelope($1, $2, $3) as env, tile_envelope_3006($1, $2, $3) as search)
+with t as materialized (select ST_TileEnvelope($1, $2, $3) as env, tile_envelope_3006($1, $2, $3) as search)
 select ST_AsMVT(f, 'areas', 4096, 'geom', 'id') as tile
 from (
   select a.id,

@@ -1,6 +1,6 @@
 -- $1 z, $2 x, $3 y. One MVT layer 'plans': the use zones with their plan's status and dates,
 -- coloured by Boverket's colour of the first use code.
-with t as (select ST_TileEnvelope($1, $2, $3) as env, tile_envelope_3006($1, $2, $3) as search)
+with t as materialized (select ST_TileEnvelope($1, $2, $3) as env, tile_envelope_3006($1, $2, $3) as search)
 select ST_AsMVT(f, 'plans', 4096, 'geom', 'id') as tile
 from (
   select z.id,
