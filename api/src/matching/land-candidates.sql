@@ -46,11 +46,14 @@ with unavailable as (
                 then 'notReadyInTime' end
          ) as reason2
   from fit f
+), passed as (
+  -- the stops are asked only for the parcels that passed every other rule
+  select * from ruled where reason2 is null
 ), transit as (
   select r.*,
          case when h.hidden or $11::float8 is not null then k.id else t.stop_id end as stop_id,
          case when h.hidden or $11::float8 is not null then k.distance else t.distance end as distance
-  from ruled r
+  from passed r
   -- rule 3 from the index: the nearest stop per mode (existing, planned), minimum over the modes
   left join lateral (
     select ms.stop_id, ms.distance
@@ -82,10 +85,7 @@ with unavailable as (
   ) k on true
 ), judged as (
   select t.*,
-         coalesce(
-           t.reason2,
-           case when $8::float8 is not null and (t.distance is null or t.distance > $8::float8) then 'tooFarFromTransit' end
-         ) as why,
+         case when $8::float8 is not null and (t.distance is null or t.distance > $8::float8) then 'tooFarFromTransit' end as why,
          case when t.is_ready then t.ready_m2 else t.progress_m2 end as usable
   from transit t
 ), survivors as (
@@ -123,7 +123,9 @@ with unavailable as (
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')
-     from (select why, count(*)::int as n from judged where why is not null group by why
+     from (select reason2 as why, count(*)::int as n from ruled where reason2 is not null group by reason2
+           union all
+           select why, count(*)::int from judged where why is not null group by why
            union all
            select 'notAvailable', n from unavailable where n > 0) x) as excluded,
   (select price from cheapest) as cheapest,

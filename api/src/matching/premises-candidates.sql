@@ -19,11 +19,13 @@ with base as (
   from premises p
   join match_premises_site ps on ps.premises_id = p.id
   cross join (select premises_kinds from match_uses where use = $1::text) mu
+), passed as (
+  select * from base where reason is null
 ), transit as (
   select b.*,
          case when h.hidden or $9::float8 is not null then k.id else t.stop_id end as stop_id,
          case when h.hidden or $9::float8 is not null then k.distance else t.distance end as distance
-  from base b
+  from passed b
   left join lateral (
     select ms.stop_id, ms.distance
     from match_site_stop ms
@@ -51,10 +53,7 @@ with base as (
   ) k on true
 ), judged as (
   select t.*,
-         coalesce(
-           t.reason,
-           case when $8::float8 is not null and (t.distance is null or t.distance > $8::float8) then 'tooFarFromTransit' end
-         ) as why
+         case when $8::float8 is not null and (t.distance is null or t.distance > $8::float8) then 'tooFarFromTransit' end as why
   from transit t
 ), survivors as (
   select * from judged where why is null
@@ -84,7 +83,9 @@ with base as (
 )
 select
   (select coalesce(json_object_agg(why, n), '{}')
-     from (select why, count(*)::int as n from judged where why is not null group by why) x) as excluded,
+     from (select reason as why, count(*)::int as n from base where reason is not null group by reason
+           union all
+           select why, count(*)::int from judged where why is not null group by why) x) as excluded,
   (select price from cheapest) as cheapest,
   (select coalesce(json_agg(json_build_object(
       'kind', 'premises',
