@@ -21,6 +21,8 @@ const read = (f: string) => fs.readFileSync(f, 'utf8');
 const diffSql = read(path.join(REF, 'match-index-diff.sql'));
 const scratchLand = read(path.join(REF, 'land-candidates-scratch.sql'));
 const scratchPremises = read(path.join(REF, 'premises-candidates-scratch.sql'));
+const scratchReadiness = read(path.join(REF, 'readiness-land-overlay-scratch.sql'));
+const indexReadiness = read(path.join(__dirname, '../../api/src/readiness/land-overlay.sql'));
 const EDITS: Record<string, string> = JSON.parse(read(path.join(FIX, 'edits.sql.json')));
 const TODAY = '2026-11-30';
 
@@ -71,7 +73,19 @@ async function scratchMatch(t: TestDb, body: object) {
   return { excluded, results: rankCandidates(candidates, r, TODAY) };
 }
 
+/** Readiness's land figures from the index equal use_overlay() over every available parcel. */
+async function expectReadinessAsScratch(t: TestDb, when: string): Promise<void> {
+  const key = (r: Record<string, unknown>) => `${r.areaRef}|${r.inMunicipality}|${r.use}|${r.year}`;
+  const round = (rows: Array<Record<string, unknown>>) => Object.fromEntries(rows.map((r) => [key(r), [
+    Math.round(r.readyM2 as number), Math.round(r.inProgressM2 as number),
+  ]]));
+  const got = round((await t.db.query(indexReadiness, ['0126', null])).rows);
+  const want = round((await t.db.query(scratchReadiness, ['0126', null])).rows);
+  expect({ when, readiness: got }).toEqual({ when, readiness: want });
+}
+
 async function expectMatchesAsScratch(t: TestDb, when: string): Promise<void> {
+  await expectReadinessAsScratch(t, when);
   for (const body of REQUESTS) {
     const got = await runMatch(t.db, body as never, { today: TODAY });
     const want = await scratchMatch(t, body);

@@ -16,7 +16,7 @@ const criterionSchema = {
 /** JSON Schema of one ranked result (DESIGN.md, Matching, Response). */
 export const matchResultJsonSchema = {
   type: 'object',
-  required: ['rank', 'kind', 'ref', 'areaRef', 'score', 'usableAreaM2', 'readiness', 'readyDate', 'planIds', 'transit', 'criteria', 'geometry'],
+  required: ['rank', 'kind', 'ref', 'areaRef', 'score', 'usableAreaM2', 'readiness', 'readyDate', 'planIds', 'transit', 'buildingRight', 'criteria', 'geometry'],
   properties: {
     rank: { type: 'integer', minimum: 1 },
     kind: { enum: ['land', 'premises'] },
@@ -32,8 +32,26 @@ export const matchResultJsonSchema = {
         { type: 'null' },
         {
           type: 'object',
-          required: ['ref', 'name', 'mode', 'distanceM'],
-          properties: { ref: { type: 'string' }, name: { type: 'string' }, mode: { enum: STOP_MODES }, distanceM: { type: 'number' } },
+          required: ['ref', 'name', 'mode', 'distanceM', 'departuresPerHour'],
+          properties: {
+            ref: { type: 'string' }, name: { type: 'string' }, mode: { enum: STOP_MODES }, distanceM: { type: 'number' },
+            departuresPerHour: { type: ['number', 'null'], description: 'weekday departures an hour 07–09 (GTFS import); null: not known' },
+          },
+        },
+      ],
+    },
+    buildingRight: {
+      description: 'land: rule 6 over the zone parts that give the usable area, each null when unknown; premises: null',
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['grossFloorAreaM2', 'buildingFootprintM2', 'maxHeightM'],
+          properties: {
+            grossFloorAreaM2: { type: ['number', 'null'] },
+            buildingFootprintM2: { type: ['number', 'null'] },
+            maxHeightM: { type: ['number', 'null'] },
+          },
         },
       ],
     },
