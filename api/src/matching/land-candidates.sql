@@ -93,19 +93,20 @@ with unavailable as (
 ), cheapest as (
   select min(price) as price from survivors
 ), scored as (
+  -- in numeric: user-given weights and bounds may be tiny (5e-324), where float8 would underflow
   select s.*, (
-    $14::float8 * (case when s.stop_id is null then 0
+    $14::float8::numeric * (case when s.stop_id is null then 0
                         when coalesce($8::float8, 2000) > 0
-                          then greatest(0, least(1, 1 - round(s.distance::numeric, 1)::float8 / coalesce($8::float8, 2000)))
+                          then greatest(0, least(1, 1 - round(s.distance::numeric, 1) / coalesce($8::float8::numeric, 2000)))
                         when s.distance <= 0 then 1 else 0 end)
-    + $15::float8 * (case when round(s.usable::numeric, 1) > 0
-                          then least(1, $2::float8 / round(s.usable::numeric, 1)::float8) else 0 end)
-    + $16::float8 * (case when s.is_ready then 1
+    + $15::float8::numeric * (case when round(s.usable::numeric, 1) > 0
+                          then least(1, $2::float8::numeric / round(s.usable::numeric, 1)) else 0 end)
+    + $16::float8::numeric * (case when s.is_ready then 1
                           when s.ready_date is null then 0.1
                           else 0.2 + 0.4 * greatest(0, least(1, 1 - greatest(0, s.ready_date - $13::date) / 1825.0)) end)
-    + $17::float8 * (case when s.price is null or c.price is null then 0.5
-                          when s.price <= 0 then 1 else least(1, c.price / s.price) end)
-  ) / ($14::float8 + $15::float8 + $16::float8 + $17::float8) as estimate
+    + $17::float8::numeric * (case when s.price is null or c.price is null then 0.5
+                          when s.price <= 0 then 1 else least(1, c.price::numeric / s.price::numeric) end)
+  ) / ($14::float8::numeric + $15::float8::numeric + $16::float8::numeric + $17::float8::numeric) as estimate
   from survivors s cross join cheapest c
 ), cut as (
   select coalesce((select estimate from scored order by estimate desc offset $12::int - 1 limit 1), '-infinity') - 0.001 as estimate

@@ -60,17 +60,18 @@ with base as (
 ), cheapest as (
   select min(price) as price from survivors
 ), scored as (
+  -- in numeric: user-given weights and bounds may be tiny (5e-324), where float8 would underflow
   select s.*, (
-    $12::float8 * (case when s.stop_id is null then 0
+    $12::float8::numeric * (case when s.stop_id is null then 0
                         when coalesce($8::float8, 2000) > 0
-                          then greatest(0, least(1, 1 - round(s.distance::numeric, 1)::float8 / coalesce($8::float8, 2000)))
+                          then greatest(0, least(1, 1 - round(s.distance::numeric, 1) / coalesce($8::float8::numeric, 2000)))
                         when s.distance <= 0 then 1 else 0 end)
-    + $13::float8 * least(1, $2::float8 / round(s.floor_area::numeric, 1)::float8)
-    + $14::float8 * (case when s.available_from is null or s.available_from <= $11::date then 1
+    + $13::float8::numeric * least(1, $2::float8::numeric / round(s.floor_area::numeric, 1))
+    + $14::float8::numeric * (case when s.available_from is null or s.available_from <= $11::date then 1
                           else 0.6 + 0.4 * greatest(0, least(1, 1 - (s.available_from - $11::date) / 1825.0)) end)
-    + $15::float8 * (case when s.price is null or c.price is null then 0.5
-                          when s.price <= 0 then 1 else least(1, c.price / s.price) end)
-  ) / ($12::float8 + $13::float8 + $14::float8 + $15::float8) as estimate
+    + $15::float8::numeric * (case when s.price is null or c.price is null then 0.5
+                          when s.price <= 0 then 1 else least(1, c.price::numeric / s.price::numeric) end)
+  ) / ($12::float8::numeric + $13::float8::numeric + $14::float8::numeric + $15::float8::numeric) as estimate
   from survivors s cross join cheapest c
 ), cut as (
   select coalesce((select estimate from scored order by estimate desc offset $10::int - 1 limit 1), '-infinity') - 0.001 as estimate
