@@ -25,6 +25,8 @@ create table if not exists match_land_site (
   area_hits text[] not null default '{}'
 );
 create index if not exists match_land_site_available_idx on match_land_site (parcel_id) where available;
+-- an area edit finds the parcels that named it without a scan
+create index if not exists match_land_site_area_hits_idx on match_land_site using gin (area_hits);
 
 create table if not exists match_land_use (
   use text not null,
@@ -52,6 +54,8 @@ create table if not exists match_premises_site (
   -- plans whose in-force zones hold the listing (its point, or a point on its footprint)
   plan_ids text[] not null default '{}'
 );
+create index if not exists match_premises_site_plans_idx on match_premises_site using gin (plan_ids);
+create index if not exists match_premises_site_area_hits_idx on match_premises_site using gin (area_hits);
 
 create table if not exists match_site_stop (
   site_kind text not null check (site_kind in ('land', 'premises')),
