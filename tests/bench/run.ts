@@ -66,7 +66,8 @@ async function main(): Promise<void> {
       console.log(`  region ${n}: ${((Date.now() - start) / 1000).toFixed(0)} s`);
     }
     console.log(`\n${formatTable(results.flatMap((r) => r.rows))}`);
-    writeResults(results, `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`);
+    const env = ['BENCH_REGION_SIZES', 'BENCH_REGION_BUDGET_MS'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join('');
+    writeResults(results, `${env}npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`);
   }
 }
 
