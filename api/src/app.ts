@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
+import { ogcRoutes } from './ogc/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
 
 /**
@@ -37,6 +38,8 @@ export function createApp(ctx: AppContext): Express {
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
   app.use('/api', apiRoutes(ctx));
   app.use('/api', apiNotFound);
+  app.use('/ogc', ogcRoutes(ctx));
+  app.use('/ogc', apiNotFound);
   app.use(tilesRoutes(ctx));
   app.use(clientRoutes(ctx));
   app.use(errorMiddleware(ctx.log));
