@@ -1,5 +1,5 @@
 -- A collection's extent: bbox in CRS84 and the interval of its temporal property.
--- {{source}} is a source-*.sql file; $1 its constant.
+-- the source placeholder is a source-*.sql file; $1 its constant.
 select $1::int as source_constant, ST_XMin(b) as xmin, ST_YMin(b) as ymin, ST_XMax(b) as xmax, ST_YMax(b) as ymax,
   t0, t1
 from (

@@ -29,7 +29,7 @@ export interface Options {
 
 /** The SQL of one collection's query: the template with its source and compiled filter. */
 function statement(c: Collection, where: string): string {
-  return itemsTemplate.replaceAll('{{source}}', c.source).replace('{{where}}', where);
+  return itemsTemplate.replaceAll('{{source}}', () => c.source).replaceAll('{{where}}', () => where);
 }
 
 /**
@@ -52,7 +52,7 @@ export async function findItems(db: Db, c: Collection, q: Omit<ItemsQuery, 'form
 
 /** A collection's extent: bbox in CRS84 (null when empty) and its temporal interval. */
 export async function findExtent(db: Db, c: Collection, o: Options): Promise<{ bbox: number[] | null; interval: (string | null)[] | null }> {
-  const { rows } = await db.query(extentTemplate.replace('{{source}}', c.source), [o.staleAfterDays]);
+  const { rows } = await db.query(extentTemplate.replaceAll('{{source}}', () => c.source), [o.staleAfterDays]);
   const r = rows[0];
   const iso = (t: Date | null) => (t ? t.toISOString() : null);
   return {
