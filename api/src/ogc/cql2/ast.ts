@@ -32,7 +32,7 @@ export type Expr =
   | { op: 's_intersects'; left: Spatial; right: Spatial };
 
 /** Bounds on a filter, so that every request's work stays bounded. */
-export const LIMITS = { chars: 20_000, depth: 20, nodes: 500, inList: 500, vertices: 10_000 } as const;
+export const LIMITS = { chars: 8_000, depth: 20, nodes: 500, inList: 500, vertices: 10_000 } as const;
 
 export const filterError = (message: string) => new AppError(400, 'invalid_filter', `filter: ${message}`);
 
