@@ -100,18 +100,18 @@ describe('OGC API – Features Part 4 with Etablera roles', () => {
         await agents[actor].delete(item(layer, ref)).set('If-Match', etag).expect(actor === 'anonymous' ? 401 : 403);
         expect(await stored(layer, ref)).toEqual(before);
       } else {
-      expect(patch.status).toBe(200);
-      // PUT: the whole feature again, moved 50 m east
-      const moved = BODIES[layer](ref) as { geometry: { coordinates: unknown } };
-      const shift = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? [c[0], (c[1] as number) + 50] : (c as unknown[]).map(shift));
-      moved.geometry = { ...moved.geometry, coordinates: shift(moved.geometry.coordinates) };
-      const put = await agents[actor].put(item(layer, ref)).set('If-Match', patch.headers.etag).set('Content-Crs', EPSG3006).send(moved).expect(200);
-      expect((await stored(layer, ref)).wkt).not.toEqual(before.wkt);
-      await agents[actor].delete(item(layer, ref)).set('If-Match', put.headers.etag).expect(204);
-      expect(await stored(layer, ref)).toBeNull();
-      await request(t.app).get(item(layer, ref)).expect(404);
-      expect((await audit(layer, ref)).map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'delete']));
-      expect((await audit(layer, ref)).at(-1)).toEqual({ action: 'delete', account_id: accountIds[actor as Exclude<Actor, 'anonymous'>] });
+        expect(patch.status).toBe(200);
+        // PUT: the whole feature again, moved 50 m east
+        const moved = BODIES[layer](ref) as { geometry: { coordinates: unknown } };
+        const shift = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? [c[0], (c[1] as number) + 50] : (c as unknown[]).map(shift));
+        moved.geometry = { ...moved.geometry, coordinates: shift(moved.geometry.coordinates) };
+        const put = await agents[actor].put(item(layer, ref)).set('If-Match', patch.headers.etag).set('Content-Crs', EPSG3006).send(moved).expect(200);
+        expect((await stored(layer, ref)).wkt).not.toEqual(before.wkt);
+        await agents[actor].delete(item(layer, ref)).set('If-Match', put.headers.etag).expect(204);
+        expect(await stored(layer, ref)).toBeNull();
+        await request(t.app).get(item(layer, ref)).expect(404);
+        expect((await audit(layer, ref)).map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'delete']));
+        expect((await audit(layer, ref)).at(-1)).toEqual({ action: 'delete', account_id: accountIds[actor as Exclude<Actor, 'anonymous'>] });
       }
     });
 
