@@ -149,13 +149,13 @@ describe('OGC API – Features Part 1 and 2', () => {
       let path: string | undefined = `/ogc/collections/${layer}/items?limit=7`;
       let pages = 0;
       while (path) {
-        const res = await get(path).expect(200);
+        const res: request.Response = await get(path).expect(200);
         expect(res.body.numberReturned).toBeLessThanOrEqual(7);
         for (const f of res.body.features as Feature[]) {
           expect(seen.has(f.id)).toBe(false);
           seen.set(f.id, f);
         }
-        const next = (res.body.links as Link[]).find((l) => l.rel === 'next');
+        const next: Link | undefined = (res.body.links as Link[]).find((l) => l.rel === 'next');
         path = next ? pathOf(next.href) : undefined;
         if (++pages > 1000) throw new Error('paging does not end');
       }
