@@ -19,7 +19,9 @@ export interface OgcFeature {
 
 export interface Page {
   matched: number;
-  features: OgcFeature[];
+  returned: number;
+  /** the features as PostGIS wrote them: a JSON array text (sent as is, parsed only for HTML) */
+  featuresJson: string;
 }
 
 export interface Options {
@@ -47,7 +49,7 @@ export async function findItems(db: Db, c: Collection, q: Omit<ItemsQuery, 'form
     q.limit, q.offset,
     ...filter.params,
   ]);
-  return { matched: rows[0].matched, features: JSON.parse(rows[0].features) };
+  return { matched: rows[0].matched, returned: rows[0].returned, featuresJson: rows[0].features };
 }
 
 /** A collection's extent: bbox in CRS84 (null when empty) and its temporal interval. */
@@ -67,5 +69,5 @@ export async function findItem(db: Db, c: Collection, id: string, crs: OgcCrs, o
     limit: 1, offset: 0, crs, filterCrs: CRS84,
     filter: { op: 'compare', cmp: '=', left: { kind: 'property', name: 'ref' }, right: { kind: 'string', value: id } },
   }, o);
-  return page.features[0];
+  return (JSON.parse(page.featuresJson) as OgcFeature[])[0];
 }
