@@ -98,6 +98,12 @@ describe('exports', () => {
     }
   });
 
+  it('when /api/openapi.json is read, then it documents both downloads', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json').expect(200)).body;
+    expect(doc.paths['/api/export/{layer}.{format}'].get.parameters[1].schema.enum).toEqual(['geojson', 'csv', 'gpkg']);
+    expect(doc.paths['/api/export/match.{format}'].post.requestBody).toBeDefined();
+  });
+
   it('when the filters or the file name are wrong, then 4xx {code, message} and no file is left behind', async () => {
     const before = leftovers();
     expect((await request(t.app).get('/api/export/land.csv?status=bogus').expect(400)).body.code).toBe('invalid_parameter');
