@@ -164,6 +164,15 @@ describe('OGC API – Features Part 4 with Etablera roles', () => {
     expect(n).toBeCloseTo(N0 + 6000, 2);
   });
 
+  it('when a client asks OPTIONS (as QGIS does before it offers editing), then Allow names the writes of that collection', async () => {
+    const items = await request(t.app).options('/ogc/collections/land/items').expect(204);
+    expect(items.headers.allow.split(', ').sort()).toEqual(['GET', 'HEAD', 'OPTIONS', 'POST']);
+    const one = await request(t.app).options(item('premises', 'any')).expect(204);
+    expect(one.headers.allow.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'PUT']);
+    const stops = await request(t.app).options('/ogc/collections/stops/items').expect(204);
+    expect(stops.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
   it('when a read-only collection is written to, then 405 for everyone', async () => {
     const res = await agents.admin.post('/ogc/collections/stops/items').send({ type: 'Feature', geometry: null, properties: {} }).expect(405);
     expect(res.body.code).toBe('read_only_collection');

@@ -71,6 +71,16 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     res.status(status).set({ ETag: editor.etag(f!.properties), 'Content-Crs': `<${CRS84.uri}>` }).type('application/geo+json').send(JSON.stringify(f));
   };
 
+  // QGIS asks OPTIONS and enables editing from the Allow header it gets back
+  const allow = (item: boolean) => (req: Request, res: Response) => {
+    const id = String(req.params.collectionId);
+    if (!isCollectionId(id)) throw notFound(`No collection '${id}'; see /ogc/collections`);
+    const writes = editorOf(id) ? (item ? ['PUT', 'PATCH', 'DELETE'] : ['POST']) : [];
+    res.set('Allow', ['GET', 'HEAD', 'OPTIONS', ...writes].join(', ')).status(204).end();
+  };
+  router.options('/collections/:collectionId/items', allow(false));
+  router.options('/collections/:collectionId/items/:featureId', allow(true));
+
   router.post('/collections/:collectionId/items', mayWrite, async (req, res) => {
     const { id, editor } = editorFor(req);
     allowOnly(req, []);
