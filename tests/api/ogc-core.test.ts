@@ -47,6 +47,21 @@ describe('OGC API – Features Part 1 and 2', () => {
       expect((await get('/ogc?f=html').expect(200)).type).toBe('text/html');
       expect((await get('/ogc').set('Accept', 'text/html,application/xhtml+xml').expect(200)).type).toBe('text/html');
     });
+
+    it('when any other resource is asked for in HTML, then it is an HTML page naming what it shows', async () => {
+      const pages: Array<[string, string]> = [
+        ['/ogc/conformance?f=html', 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core'],
+        ['/ogc/api?f=html', '/collections/land/items'],
+        ['/ogc/collections?f=html', 'Land parcels'],
+        ['/ogc/collections/plans?f=html', 'http://www.opengis.net/def/crs/EPSG/0/3006'],
+        ['/ogc/collections/land/queryables?f=html', 'ownerType'],
+      ];
+      for (const [path, text] of pages) {
+        const res = await get(path).expect(200);
+        expect(res.type).toBe('text/html');
+        expect(res.text).toContain(text);
+      }
+    });
   });
 
   describe('API definition (/req/oas30)', () => {
