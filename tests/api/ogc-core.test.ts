@@ -209,6 +209,16 @@ describe('OGC API – Features Part 1 and 2', () => {
       }
     });
 
+    it('when the bbox is the whole world, then every feature comes back (degrees are cut to where EPSG:3006 holds)', async () => {
+      const all = await allOf('land');
+      const res = await get('/ogc/collections/land/items?bbox=-180,-90,180,90&limit=10000').expect(200);
+      expect(res.body.numberMatched).toBe(all.length);
+      const far = await get('/ogc/collections/land/items?bbox=100,10,120,20').expect(200);
+      expect(far.body.numberMatched).toBe(0);
+      const cql = await get(`/ogc/collections/land/items?limit=10000&filter=${encodeURIComponent('S_INTERSECTS(geometry, BBOX(-180, -90, 180, 90))')}`).expect(200);
+      expect(cql.body.numberMatched).toBe(all.length);
+    });
+
     it('when a bbox is malformed, then 400 naming bbox', async () => {
       for (const bad of ['1,2,3', '18,59,17,60', 'a,b,c,d', '17,59,18,60,5']) {
         const r = await get(`/ogc/collections/land/items?bbox=${bad}`).expect(400);

@@ -132,6 +132,7 @@ describe('CQL2 filters on /ogc items', () => {
     expect(await refused('land', "status = 'available' AND")).toMatch(/filter/);
     expect(await refused('land', "status == 'x'")).toMatch(/filter/);
     expect(await refused('land', 'S_INTERSECTS(geometry, POLYGON((1 2, 3 4, 1 2)))')).toMatch(/ring/);
+    expect(await refused('land', 'S_INTERSECTS(geometry, POINT(680000 6570000))')).toMatch(/degrees/);
     expect(await refused('land', '{"op": "=", "args": [{"property": "status"}]}', 'cql2-json')).toMatch(/2 arguments/);
     expect(await refused('land', '{"op": "drop", "args": []}', 'cql2-json')).toMatch(/not supported/);
     expect(await refused('land', '{not json', 'cql2-json')).toMatch(/JSON/);

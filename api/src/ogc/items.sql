@@ -5,12 +5,14 @@
 -- while the page alone walks the primary key and stops after limit + offset rows.
 -- $1 the source's constant (premises: days until stale), $2 srid out, $3 decimals,
 -- $4 swap axes (EPSG:4326 lat/lon, EPSG:3006 northing/easting), $5-$8 bbox (x/y order) in
--- srid $9, $10-$11 datetime interval (null = open), $12 limit, $13 offset
+-- srid $9, $10-$11 datetime interval (null = open), $12 limit, $13 offset.
+-- A bbox in degrees is cut to 0–35°E, 45–80°N first: EPSG:3006's transverse Mercator is
+-- meaningless far from Sweden (a world bbox would transform to nothing and find nothing).
 select $1::int as source_constant, m.matched, p.features, p.returned
 from
   (select count(*)::int as matched
    from ({{source}}) s
-   where ($5::float8 is null or ST_Intersects(s.geom, ST_Transform(ST_MakeEnvelope($5, $6, $7, $8, $9::int), 3006)))
+   where ($5::float8 is null or ST_Intersects(s.geom, ST_Transform(case when $9::int = 4326 then ST_Intersection(ST_MakeEnvelope($5, $6, $7, $8, 4326), ST_MakeEnvelope(0, 45, 35, 80, 4326)) else ST_MakeEnvelope($5, $6, $7, $8, $9::int) end, 3006)))
      and ($10::timestamptz is null or s.dt >= $10)
      and ($11::timestamptz is null or s.dt <= $11)
      and ({{where}})) m,
@@ -24,7 +26,7 @@ from
    where s.ord in (
      select s.ord
      from ({{source}}) s
-     where ($5::float8 is null or ST_Intersects(s.geom, ST_Transform(ST_MakeEnvelope($5, $6, $7, $8, $9::int), 3006)))
+     where ($5::float8 is null or ST_Intersects(s.geom, ST_Transform(case when $9::int = 4326 then ST_Intersection(ST_MakeEnvelope($5, $6, $7, $8, 4326), ST_MakeEnvelope(0, 45, 35, 80, 4326)) else ST_MakeEnvelope($5, $6, $7, $8, $9::int) end, 3006)))
        and ($10::timestamptz is null or s.dt >= $10)
        and ($11::timestamptz is null or s.dt <= $11)
        and ({{where}})

@@ -11,6 +11,19 @@ export interface CompiledFilter {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Degrees must be degrees: PostGIS refuses to transform a latitude beyond ±90 (a 500 otherwise). */
+function checkDegrees(c: unknown, latFirst: boolean): void {
+  if (!Array.isArray(c)) return;
+  if (typeof c[0] === 'number') {
+    const [lon, lat] = latFirst ? [c[1], c[0]] : [c[0], c[1]];
+    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      throw filterError(`${c.join(' ')} is not a position in degrees (filter-crs ${latFirst ? 'EPSG:4326, lat/lon' : 'CRS84, lon/lat'}); metres need filter-crs EPSG:3006`);
+    }
+    return;
+  }
+  c.forEach((x) => checkDegrees(x, latFirst));
+}
+
 /**
  * Compiles a filter to SQL for one collection. Identifiers come only from the collection's
  * queryables (quoted from that table, never from the request); every value is a bound
@@ -66,9 +79,12 @@ export function compileFilter(e: Expr, c: Collection, filterCrs: OgcCrs, firstPa
       if (s.name !== 'geometry') throw filterError(`'${s.name}' is not a spatial queryable (use geometry)`);
       return 's.geom';
     }
+    if (filterCrs.srid === 4326) checkDegrees(s.value.coordinates, filterCrs.swapAxes);
     // the literal is in filter-crs, in its axis order; PostGIS wants x/y (lon/lat, easting/northing)
     const g = `ST_SetSRID(ST_GeomFromGeoJSON(${bind(JSON.stringify(s.value), 'text')}), ${filterCrs.srid})`;
-    return `ST_Transform(${filterCrs.swapAxes ? `ST_FlipCoordinates(${g})` : g}, 3006)`;
+    const xy = filterCrs.swapAxes ? `ST_FlipCoordinates(${g})` : g;
+    // degrees are cut to where EPSG:3006 is meaningful first (as the bbox in items.sql)
+    return filterCrs.srid === 4326 ? `ST_Transform(ST_Intersection(${xy}, ST_MakeEnvelope(0, 45, 35, 80, 4326)), 3006)` : `ST_Transform(${xy}, 3006)`;
   };
 
   const walk = (x: Expr): string => {
