@@ -173,6 +173,23 @@ describe('OGC API – Features Part 4 with Etablera roles', () => {
     expect(stops.headers.allow).toBe('GET, HEAD, OPTIONS');
   });
 
+  it('when a POST carries every field of the layer with nulls for the empty ones (as QGIS sends it), then it is created with the defaults', async () => {
+    const ref = next('land');
+    const read = (await request(t.app).get('/ogc/collections/land/items?limit=1').expect(200)).body.features[0].properties;
+    const properties = { ...Object.fromEntries(Object.keys(read).map((k) => [k, null])), ref, ownerType: 'state', status: 'available' };
+    const res = await agents.business.post('/ogc/collections/land/items').set('Content-Type', 'application/geo+json').set('Content-Crs', EPSG3006)
+      .send(JSON.stringify({ type: 'Feature', geometry: squareNE(at(), N0 + 8000, 60), properties })).expect(201);
+    expect(res.body.properties).toEqual(expect.objectContaining({ ref, ownerType: 'state', illustrative: false, ownerName: null }));
+  });
+
+  it('when a PATCH comes as a JSON merge patch without "type" (as QGIS sends it), then it is applied', async () => {
+    const { ref, etag } = await made('land');
+    const res = await agents.business.patch(item('land', ref)).set('If-Match', etag).set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ properties: { priceSekPerM2: 1234 } })).expect(200);
+    expect(res.body.properties.priceSekPerM2).toBe(1234);
+    expect((await t.db.query('select price_sek_per_m2 from land_parcels where ref = $1', [ref])).rows[0].price_sek_per_m2).toBe(1234);
+  });
+
   it('when a read-only collection is written to, then 405 for everyone', async () => {
     const res = await agents.admin.post('/ogc/collections/stops/items').send({ type: 'Feature', geometry: null, properties: {} }).expect(405);
     expect(res.body.code).toBe('read_only_collection');

@@ -1,4 +1,4 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
 import { requireRole } from '../auth/middleware';
 import { requireIfMatch } from '../audit/preconditions';
@@ -27,6 +27,9 @@ function swapAxes(coords: unknown): unknown {
 }
 
 function input(req: Request, editor: Editor, partial: boolean, crs: OgcCrs): FeatureInput {
+  // QGIS sends a PATCH as a JSON merge patch: {"properties": {...}} or {"geometry": ...}, no "type"
+  const body = req.body as Record<string, unknown> | undefined;
+  if (partial && body && typeof body === 'object' && !Array.isArray(body) && body.type === undefined) body.type = 'Feature';
   const f = parseFeature(req, editor.readOnly, partial);
   const g = f.geometry as { coordinates?: unknown } | null | undefined;
   if (crs.swapAxes && g && typeof g === 'object' && 'coordinates' in g) {
@@ -60,6 +63,8 @@ const mayWrite = (req: Request, res: Response, next: NextFunction) => {
  */
 export function ogcWriteRoutes(ctx: AppContext): Router {
   const router = Router();
+  // PATCH bodies of Part 4 clients (QGIS) are JSON merge patches (RFC 7396); same size limit as the app's JSON
+  router.use(express.json({ limit: '2mb', type: 'application/merge-patch+json' }));
   const context = (req: Request, crs: OgcCrs): WriteContext => ({
     db: ctx.db, user: req.user!, srid: crs.srid, staleAfterDays: ctx.config.premisesStaleAfterDays,
   });
@@ -85,6 +90,12 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     const { id, editor } = editorFor(req);
     allowOnly(req, []);
     const crs = bodyCrs(req);
+    // a GIS client sends every field of the layer, null where the user left it empty:
+    // on create that means "not given" (so defaults apply), as if the key were absent
+    const props = (req.body as { properties?: unknown } | undefined)?.properties;
+    if (props && typeof props === 'object' && !Array.isArray(props)) {
+      for (const [k, v] of Object.entries(props)) if (v === null) delete (props as Record<string, unknown>)[k];
+    }
     const ref = await editor.create(context(req, crs), input(req, editor, false, crs));
     await answer(req, res, id, ref, 201);
   });
