@@ -8,6 +8,7 @@ import { COLLECTIONS, isCollectionId } from './collections';
 import { CRS84, findCrs, SUPPORTED_CRS, type OgcCrs } from './crs';
 import { editorOf, type Editor, type WriteContext } from './editors';
 import { allowOnly } from './params';
+import { inputGuard } from '../http/input-guard';
 import { findItem } from './items';
 
 /** The CRS of a request body: the Content-Crs header (Part 2/4), CRS84 when absent. */
@@ -64,7 +65,7 @@ const mayWrite = (req: Request, res: Response, next: NextFunction) => {
 export function ogcWriteRoutes(ctx: AppContext): Router {
   const router = Router();
   // PATCH bodies of Part 4 clients (QGIS) are JSON merge patches (RFC 7396); same size limit as the app's JSON
-  router.use(express.json({ limit: '2mb', type: 'application/merge-patch+json' }));
+  router.use(express.json({ limit: '2mb', type: 'application/merge-patch+json' }), inputGuard);
   const context = (req: Request, crs: OgcCrs): WriteContext => ({
     db: ctx.db, user: req.user!, srid: crs.srid, staleAfterDays: ctx.config.premisesStaleAfterDays,
   });
