@@ -60,7 +60,9 @@ describe('OGC API – Features Part 1 and 2', () => {
         const res = await get(path).expect(200);
         expect(res.type).toBe('text/html');
         expect(res.text).toContain(text);
+        expect(res.text).not.toMatch(/<style|style=|<script/); // the CSP allows neither
       }
+      expect((await get('/ogc/style.css').expect(200)).type).toBe('text/css');
     });
   });
 

@@ -8,6 +8,10 @@ export const esc = (v: unknown): string =>
 
 const cell = (v: unknown) => (v !== null && typeof v === 'object' ? esc(JSON.stringify(v)) : esc(v));
 
+/** The pages' style sheet, served at /ogc/style.css (the CSP allows no inline style). */
+export const STYLE = 'body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:75rem}table{border-collapse:collapse}'
+  + 'td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#eee}';
+
 export function page(title: string, body: string, links: Link[] = []): string {
   const nav = links
     .filter((l) => l.rel !== 'self')
@@ -15,7 +19,7 @@ export function page(title: string, body: string, links: Link[] = []): string {
     .join('');
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} — Etablera OGC API</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:75rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#eee}</style>
+<link rel="stylesheet" href="/ogc/style.css">
 </head><body><p><a href="/ogc">Etablera OGC API – Features</a></p><main><h1>${esc(title)}</h1>${body}
 ${nav ? `<h2>Länkar / Links</h2><ul>${nav}</ul>` : ''}</main></body></html>`;
 }

@@ -5,7 +5,7 @@ import { notFound } from '../errors/app-error';
 import { COLLECTIONS, COLLECTION_IDS, isCollectionId, type Collection } from './collections';
 import { contentCrs } from './crs';
 import { collectionDoc, collectionsDoc, conformance, landingPage, OPENAPI_T, queryablesDoc, selfLinks, type Link } from './documents';
-import { featureTable, page, propertyTable, esc } from './html';
+import { featureTable, page, propertyTable, esc, STYLE } from './html';
 import { allowOnly, format, itemQuery, itemsQuery, type ItemsQuery } from './params';
 import { findExtent, findItem, findItems, type OgcFeature } from './items';
 import { ogcOpenapi } from './openapi';
@@ -51,6 +51,8 @@ export function ogcRoutes(ctx: AppContext): Router {
     const doc = landingPage(baseUrl(req), html);
     send(res, html, doc, 'application/json', doc.title, () => `<p>${esc(doc.description)}</p>`, doc.links);
   });
+
+  router.get('/style.css', (_req, res) => void res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLE));
 
   router.get('/conformance', (req, res) => {
     allowOnly(req, ['f']);
