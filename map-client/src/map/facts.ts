@@ -57,6 +57,7 @@ export function factRows(layer: string, p: Props, t: T, lang: Lang): Array<[stri
       [t('fact_owner'), `${t(`owner_${p.ownerType}` as MapKey)}${str(p.ownerName) ? ` – ${p.ownerName}` : ''}`],
       [t('fact_area'), num(p.areaM2) !== null ? formatM2(num(p.areaM2)!, lang) : null],
       [t('fact_price'), num(p.priceSekPerM2) !== null ? formatSek(num(p.priceSekPerM2)!, lang, 'm²') : null],
+      [t('fact_plan'), bool(p.noDigitalPlan) ? t('noDigitalPlan') : null],
     );
   } else if (layer === 'premises') {
     rows.push(
