@@ -1,6 +1,8 @@
 // NIS Detaljplan v4 import (issue 12 part 1): the example plan of the format notes and plans
 // written here import with their zones, use codes, building rights, status and dates.
 // Expected values are worked out by hand from the documents below, never from the importer.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -88,6 +90,15 @@ describe('gis:load plans <NIS Detaljplan v4 file>', () => {
     ]);
     const audit = await t.db.query("select action, account_id, account_email from audit_log where entity = 'plan' and entity_ref = 'b34c57f9-091c-44a5-8d44-3249ebc65ade'");
     expect(audit.rows).toEqual([{ action: 'create', account_id: null, account_email: 'system: gis:load NIS Detaljplan v4' }]);
+  });
+
+  test('when the example plan is exported with the CLI, then the file is the example document again', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nis-export-')), 'plan.json');
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/export-plan-cli.ts', 'b34c57f9-091c-44a5-8d44-3249ebc65ade', out], {
+      cwd: repoRoot, env: { ...process.env, DATABASE_URL: t.url }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')));
   });
 
   test('when the same file is loaded again, then nothing changes (no version bump, no audit entry)', async () => {
