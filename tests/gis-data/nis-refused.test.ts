@@ -119,6 +119,19 @@ describe('NIS Detaljplan v4 files that are refused', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  test('when a plan drawn in Etablera already has the document\'s objektidentitet as planId, then the file is refused and that plan is untouched', async () => {
+    const id = '77777777-7777-4777-8777-777777777777';
+    await t.db.query("insert into plans (plan_id, name, status) values ($1, 'Ritad', 'review')", [id]);
+    const before = await snapshot();
+    const d = doc((f) => {
+      for (const x of f) x.properties[x.properties['feature:typ'] === 'detaljplan' ? 'objektidentitet' : 'detaljplan'] = id;
+      for (const x of f.slice(1)) x.properties.objektidentitet = x.properties.objektidentitet.replace(/^4/, '7');
+    });
+    await expect(importNisDocument(t.db, d, 'test')).rejects.toThrow(/feature 0 \(ref '77777777-7777-4777-8777-777777777777'\): detaljplan 'Testplan': planId 77777777-7777-4777-8777-777777777777 belongs to a plan drawn in Etablera/);
+    expect(await snapshot()).toBe(before);
+    await t.db.query('delete from plans where plan_id = $1', [id]);
+  });
+
   describe('versions of one plan', () => {
     const v = (version: number, status: string, validFrom: string, zones: 'both' | 'west') => doc((f) => {
       Object.assign(f[0].properties, { objektversion: version, status, versionGiltigFran: validFrom });

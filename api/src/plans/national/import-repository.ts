@@ -48,13 +48,15 @@ export async function overlay(db: Queryable, zoneKeys: string[], rightKeys: stri
   return rows.map((r) => ({ zoneKey: r.zone_key, regKey: r.reg_key, covers: r.covers, zoneShare: r.zone_share, regShare: r.reg_share }));
 }
 
-export async function upsertNationalPlan(db: Queryable, planId: string, f: NationalPlanFields, source: string): Promise<void> {
-  await db.query(sql('upsert-plan.sql'), [
+/** False when `planId` is taken by a plan that is not this national plan. */
+export async function upsertNationalPlan(db: Queryable, planId: string, f: NationalPlanFields, source: string): Promise<boolean> {
+  const { rows } = await db.query(sql('upsert-plan.sql'), [
     planId, f.nationalId, f.nationalVersion, f.versionValidFrom, f.name, f.designation, f.municipalityName, f.purpose,
     f.planType, f.status, f.statusChangedAt, f.diaryNumber, f.startedDate, f.adoptedDate, f.legalForceDate,
     f.implementationStartDate, f.implementationMonths, f.implementationEndDate,
     f.geometryMetadata === null ? null : JSON.stringify(f.geometryMetadata), source,
   ]);
+  return rows.length > 0;
 }
 
 /** Drops the plan's regulations and the zones the new version does not keep; returns the dropped zone refs. */

@@ -135,7 +135,9 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
   }
   if (contractIssues.length) throw new LoadError(contractIssues);
 
-  await repo.upsertNationalPlan(c, planId, f, source);
+  if (!(await repo.upsertNationalPlan(c, planId, f, source))) {
+    throw new LoadError([{ index: doc.planIndex, ref: f.nationalId, reason: `detaljplan '${f.name}': planId ${planId} belongs to a plan drawn in Etablera` }]);
+  }
   const dropped = await repo.deleteStale(c, planId, [...zones.keys()]);
   for (const [zoneKey, useCodes] of zones) {
     if (!(await repo.upsertNationalZone(c, zoneKey, planId, useCodes, zoneProps.get(zoneKey)!, source))) {
