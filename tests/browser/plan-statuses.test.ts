@@ -28,7 +28,7 @@ describe('national plan statuses in the UI', () => {
     };
     await post('/api/plans?crs=3006', {
       type: 'Feature', geometry: square(E, N, 200),
-      properties: { ref: 'NS-Z1', planId: 'NS-DP', planName: 'Överklagade planen', status: 'appealed', useCodes: ['J'] },
+      properties: { ref: 'NS-Z1', planId: 'NS-DP', planName: 'Överklagade planen', status: 'appealed', useCodes: ['J'], maxGrossFloorAreaPercent: 120, maxBuildingAreaM2: 9000 },
     });
     await post('/api/land?crs=3006', { type: 'Feature', geometry: square(E + 50, N + 50, 100), properties: { ref: 'Nationell 1:1', ownerType: 'municipal', status: 'available' } });
     await post('/api/land?crs=3006', { type: 'Feature', geometry: square(E + 400, N + 50, 100), properties: { ref: 'Nationell 1:2', ownerType: 'municipal', status: 'available' } });
@@ -95,7 +95,7 @@ describe('national plan statuses in the UI', () => {
     await page.close();
   });
 
-  test('when a parcel outside every loaded plan is clicked on the map, then its popup says no digital plan is loaded; one inside a zone does not', async () => {
+  test('when a parcel outside every loaded plan is clicked on the map, then its popup says no digital plan is loaded; one inside a zone does not, and the zone shows its building rights', async () => {
     const { page, errors } = await openMap(browser, server.url, '/?lang=sv');
     const { rows } = await server.ctx.db.query(
       `select ref, ST_X(c) as lon, ST_Y(c) as lat from (select ref, ST_Transform(ST_Centroid(geom), 4326) as c from land_parcels where ref like 'Nationell 1:%') x order by ref`);
@@ -120,6 +120,13 @@ describe('national plan statuses in the UI', () => {
     expect(outside).toContain('Nationell 1:2');
     expect(outside).toContain('Ingen digital detaljplan inläst');
     expect(outside).not.toMatch(/ingen plan\b/i);
+    // the zone itself, north-east of the parcel: its building rights
+    const { rows: [z] } = await server.ctx.db.query(
+      `select ST_X(c) as lon, ST_Y(c) as lat from (select ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 3006), 4326) as c) x`, [E + 175, N + 175]);
+    const zone = (await popupText(z.lon, z.lat)).replace(/\s/g, ' ');
+    expect(zone).toContain('Överklagade planen');
+    expect(zone).toMatch(/Största bruttoarea, andel av fastighetsarean\s*120 %/);
+    expect(zone).toMatch(/Största byggnadsarea\s*9 000 m²/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

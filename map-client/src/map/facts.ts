@@ -48,6 +48,9 @@ export function factRows(layer: string, p: Props, t: T, lang: Lang): Array<[stri
       [t('fact_expected'), p.status === 'in_force' ? null : date(p.expectedLegalForceDate)],
       [t('fact_implementationEnd'), date(p.implementationEndDate)],
       [t('fact_gfa'), num(p.maxGrossFloorAreaM2) !== null ? formatM2(num(p.maxGrossFloorAreaM2)!, lang) : null],
+      [t('fact_gfaPct'), num(p.maxGrossFloorAreaPercent) !== null ? `${formatNumber(num(p.maxGrossFloorAreaPercent)!, lang, 1)} %` : null],
+      [t('fact_buildingArea'), num(p.maxBuildingAreaM2) !== null ? formatM2(num(p.maxBuildingAreaM2)!, lang) : null],
+      [t('fact_buildingAreaPct'), num(p.maxBuildingAreaPercent) !== null ? `${formatNumber(num(p.maxBuildingAreaPercent)!, lang, 1)} %` : null],
       [t('fact_height'), num(p.maxHeightM) !== null ? t('metres', { n: formatNumber(num(p.maxHeightM)!, lang, 1) }) : null],
       [t('fact_area'), num(p.areaM2) !== null ? formatM2(num(p.areaM2)!, lang) : null],
     );
