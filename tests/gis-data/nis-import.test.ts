@@ -148,6 +148,11 @@ describe('gis:load plans <NIS Detaljplan v4 file>', () => {
     expect(regs.rows).toHaveLength(11);
   });
 
+  test('when the database is migrated, then every CRS a plan file may declare (EPSG:3006–3018) is known to PostGIS', async () => {
+    const { rows } = await t.db.query('select array_agg(srid order by srid) as s from spatial_ref_sys where srid between 3006 and 3018');
+    expect(rows[0].s).toEqual([3006, 3007, 3008, 3009, 3010, 3011, 3012, 3013, 3014, 3015, 3016, 3017, 3018]);
+  });
+
   test('when a plan is delivered in EPSG:3011 (SWEREF 99 18 00), then it is stored in 3006 at the same place', async () => {
     // Corners of 3006 rectangles, converted with `gdaltransform -s_srs EPSG:3006 -t_srs EPSG:3011`:
     // plan 668900–669300 × 6566900–6567300, zone 669000–669200 × 6567000–6567200.

@@ -31,7 +31,7 @@ export async function stageParts(db: Queryable, parts: GeometryPart[]): Promise<
 }
 
 /** Unites each object's parts in 3006; returns the regulations outside the plan area (DP-0003). */
-export async function uniteObjects(db: Queryable): Promise<Array<{ key: string; outside_m2: number }>> {
+export async function uniteObjects(db: Queryable): Promise<Array<{ key: string; dim: number; outside_m2: number }>> {
   await db.query(sql('stage-unite.sql'));
   return (await db.query(sql('outside-plan.sql'))).rows;
 }

@@ -95,7 +95,9 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
   if (bad.length) throw new LoadError(bad.map((b) => issueOf(b.key, `geometry part ${b.part}: ${b.reason}`)));
   const outside = await repo.uniteObjects(c);
   if (outside.length) {
-    throw new LoadError(outside.map((o) => issueOf(o.key, `DP-0003: lies outside the plan area (${o.outside_m2} m² outside, 10 cm tolerance)`)));
+    throw new LoadError(outside.map((o) => issueOf(o.key, o.dim === 2
+      ? `DP-0003: lies outside the plan area (${o.outside_m2} m² outside, 10 cm tolerance)`
+      : 'DP-0003: lies outside the plan area (more than 10 cm)')));
   }
 
   // Zones: kvartersmark use regulations, those with equal geometry together.
