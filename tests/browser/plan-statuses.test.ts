@@ -30,6 +30,8 @@ describe('national plan statuses in the UI', () => {
       type: 'Feature', geometry: square(E, N, 200),
       properties: { ref: 'NS-Z1', planId: 'NS-DP', planName: 'Överklagade planen', status: 'appealed', useCodes: ['J'], maxGrossFloorAreaPercent: 120, maxBuildingAreaM2: 9000 },
     });
+    // as an imported national plan would have it: planId a UUID, the designation beside it
+    await server.ctx.db.query("update plans set designation = 'Dp NS-1' where plan_id = 'NS-DP'");
     await post('/api/land?crs=3006', { type: 'Feature', geometry: square(E + 50, N + 50, 100), properties: { ref: 'Nationell 1:1', ownerType: 'municipal', status: 'available' } });
     await post('/api/land?crs=3006', { type: 'Feature', geometry: square(E + 400, N + 50, 100), properties: { ref: 'Nationell 1:2', ownerType: 'municipal', status: 'available' } });
   });
@@ -124,7 +126,7 @@ describe('national plan statuses in the UI', () => {
     const { rows: [z] } = await server.ctx.db.query(
       `select ST_X(c) as lon, ST_Y(c) as lat from (select ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 3006), 4326) as c) x`, [E + 175, N + 175]);
     const zone = (await popupText(z.lon, z.lat)).replace(/\s/g, ' ');
-    expect(zone).toContain('Överklagade planen');
+    expect(zone).toContain('Överklagade planen (Dp NS-1)');
     expect(zone).toMatch(/Största bruttoarea, andel av fastighetsarean\s*120 %/);
     expect(zone).toMatch(/Största byggnadsarea\s*9 000 m²/);
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ from (
          z.ref,
          p.plan_id as "planId",
          p.name as "planName",
+         p.designation, -- beteckning of a national plan (its planId is then a UUID)
          p.status,
          array_to_string(z.use_codes, ',') as "useCodes",
          left(z.use_codes[1], 1) as "useCode",

@@ -41,7 +41,7 @@ export function factRows(layer: string, p: Props, t: T, lang: Lang): Array<[stri
   if (layer === 'plans') {
     const useNames = str(lang === 'sv' ? p.useNamesSv : p.useNamesEn);
     rows.push(
-      [t('fact_plan'), `${str(p.planName) ?? ''} (${p.planId})`],
+      [t('fact_plan'), `${str(p.planName) ?? ''} (${str(p.designation) ?? p.planId})`],
       [t('fact_status'), t(`plan_${p.status}` as MapKey)],
       [t('fact_use'), `${str(p.useCodes) ?? ''}${useNames ? ` – ${useNames}` : ''}`],
       [t('fact_legalForce'), date(p.legalForceDate)],
