@@ -67,3 +67,13 @@ create table if not exists plan_regulations (
 );
 create index if not exists plan_regulations_plan_idx on plan_regulations (plan_id);
 create index if not exists plan_regulations_zone_idx on plan_regulations (zone_ref);
+
+-- The name-based UUID (RFC 4122 version 3: MD5 of 'etablera:' || name) a plan drawn in
+-- Etablera is exported with (api/src/plans/national/export-document.ts nameUuid), so the
+-- national file of such a plan, loaded back, finds the plan and zones it came from.
+create or replace function etablera_name_uuid(name text) returns uuid
+language sql immutable strict parallel safe as $$
+  select (substr(h, 1, 12) || '3' || substr(h, 14, 3)
+          || substr('89ab', (('x' || substr(h, 17, 1))::bit(4)::int & 3) + 1, 1) || substr(h, 18))::uuid
+  from (select md5('etablera:' || name) as h) m
+$$;

@@ -129,6 +129,18 @@ describe('plan documents (NIS Detaljplan v4 export)', () => {
     ]);
     // stable identities: the same export twice
     expect(await exported('P-DRAWN')).toEqual(out);
+
+    // Loaded back (e.g. as delivered and returned by the national platform), the file finds
+    // the drawn plan and zone it came from: no second plan, the zone keeps its ref and rights.
+    const plansBefore = (await t.db.query('select count(*)::int as n from plans')).rows[0].n;
+    expect((await importNisDocument(t.db, out, 'test')).outcome).toBe('updated');
+    expect((await t.db.query('select count(*)::int as n from plans')).rows[0].n).toBe(plansBefore);
+    const zones = await t.db.query(
+      "select ref, use_codes, max_gross_floor_area_percent as pct, max_height_m as h from plan_zones where plan_id = 'P-DRAWN'");
+    expect(zones.rows).toEqual([{ ref: 'DRAWN-1', use_codes: ['Z', 'J'], pct: 80, h: 15 }]);
+    const [plan] = (await t.db.query("select national_id, status from plans where plan_id = 'P-DRAWN'")).rows;
+    expect(plan).toEqual({ national_id: out.features[0].properties.objektidentitet, status: 'review' });
+    expect(await exported('P-DRAWN')).toEqual(out);
   });
 
   test('when the plan is unknown or a planning programme, then 404 and 409 with { code, message }', async () => {

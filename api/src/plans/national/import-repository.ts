@@ -64,11 +64,17 @@ export async function deleteStale(db: Queryable, planId: string, keep: string[])
   return (await db.query(sql('delete-stale.sql'), [planId, keep])).rows.map((r: { ref: string }) => r.ref);
 }
 
+/** Zone key of the file → ref of the zone drawn in Etablera it was exported from. */
+export async function drawnZoneRefs(db: Queryable, planId: string, zoneKeys: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query(sql('drawn-zone-refs.sql'), [planId, zoneKeys]);
+  return new Map(rows.map((r: { key: string; ref: string }) => [r.key, r.ref]));
+}
+
 /** False when the ref is a zone of another plan. */
-export async function upsertNationalZone(db: Queryable, ref: string, planId: string, useCodes: string[], r: ZoneRights, source: string): Promise<boolean> {
+export async function upsertNationalZone(db: Queryable, ref: string, key: string, planId: string, useCodes: string[], r: ZoneRights, source: string): Promise<boolean> {
   const { rows } = await db.query(sql('upsert-zone.sql'), [
     ref, planId, useCodes, r.maxGrossFloorAreaM2 ?? null, r.maxGrossFloorAreaPercent ?? null, r.maxBuildingAreaM2 ?? null,
-    r.maxBuildingAreaPercent ?? null, r.maxHeightM ?? null, source,
+    r.maxBuildingAreaPercent ?? null, r.maxHeightM ?? null, source, key,
   ]);
   return rows.length > 0;
 }

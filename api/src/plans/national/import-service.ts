@@ -120,6 +120,10 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
     if (unread) notes.push(`${label(r)}: ${unread} is kept with the plan, not a zone field`);
   }
   const rows = await repo.overlay(c, [...zones.keys()], [...rightRegs.keys()]);
+  // A zone's ref is its first use regulation's objektidentitet, or the ref of the zone drawn
+  // in Etablera this file was exported from.
+  const drawn = found ? await repo.drawnZoneRefs(c, planId, [...zones.keys()]) : new Map<string, string>();
+  const refOf = (zoneKey: string) => drawn.get(zoneKey) ?? zoneKey;
   const { rights, notes: overlayNotes } = zoneBuildingRights(rows, rightRegs);
   notes.push(...overlayNotes);
 
@@ -129,7 +133,7 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
   for (const [zoneKey, useCodes] of zones) {
     const r = rights.get(zoneKey) ?? {};
     const check = planZoneProperties.safeParse({
-      ref: zoneKey, planId, planName: f.name, status: f.status, useCodes, legalForceDate: f.legalForceDate,
+      ref: refOf(zoneKey), planId, planName: f.name, status: f.status, useCodes, legalForceDate: f.legalForceDate,
       implementationEndDate: f.implementationEndDate, statusChangedAt: f.statusChangedAt, source, ...r,
     });
     if (!check.success) contractIssues.push(issueOf(zoneKey, `as a zone of the plans layer: ${zodMessage(check.error)}`));
@@ -140,10 +144,11 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
   if (!(await repo.upsertNationalPlan(c, planId, f, source))) {
     throw new LoadError([{ index: doc.planIndex, ref: f.nationalId, reason: `detaljplan '${f.name}': planId ${planId} belongs to a plan drawn in Etablera` }]);
   }
-  const dropped = await repo.deleteStale(c, planId, [...zones.keys()]);
+  const zoneRefs = [...zones.keys()].map(refOf);
+  const dropped = await repo.deleteStale(c, planId, zoneRefs);
   for (const [zoneKey, useCodes] of zones) {
-    if (!(await repo.upsertNationalZone(c, zoneKey, planId, useCodes, zoneProps.get(zoneKey)!, source))) {
-      throw new LoadError([issueOf(zoneKey, `zone ref ${zoneKey} belongs to another plan's zone`)]);
+    if (!(await repo.upsertNationalZone(c, refOf(zoneKey), zoneKey, planId, useCodes, zoneProps.get(zoneKey)!, source))) {
+      throw new LoadError([issueOf(zoneKey, `zone ref ${refOf(zoneKey)} belongs to another plan's zone`)]);
     }
   }
   for (const [ord, r] of doc.regulations.entries()) {
@@ -153,7 +158,7 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
       wording: p.bestammelseformulering, originalWording: p.ursprungligBestammelseformulering ?? null,
       values: p.bestammelsevarde ?? [], regulates: p.reglerarAnvandningsbestammelse ?? null,
       motive: p.planbestammelsebeskrivning?.motiv ?? null,
-      zoneRef: r.zoneUse ? groupOf.get(p.objektidentitet)! : null,
+      zoneRef: r.zoneUse ? refOf(groupOf.get(p.objektidentitet)!) : null,
       geometryMetadata: p.bestammelsegeometri[0]?.geometrimetadata ?? null,
     });
   }
@@ -164,7 +169,7 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
     ref: planId,
     action: !found ? 'create' : found.status !== f.status ? 'status_change' : 'update',
     before: found ? snapshot({ status: found.status, name: found.name, nationalVersion: found.nationalVersion, zones: found.zoneRefs }) : null,
-    after: { ...snapshot({ status: f.status, name: f.name, nationalVersion: f.nationalVersion, zones: [...zones.keys()].sort() }), source, droppedZones: dropped },
+    after: { ...snapshot({ status: f.status, name: f.name, nationalVersion: f.nationalVersion, zones: zoneRefs.sort() }), source, droppedZones: dropped },
   });
   const zonesWithBuildingRights = [...zoneProps.values()].filter((r) => Object.keys(r).length > 0).length;
   return { ...base, outcome: found ? 'updated' : 'created', zones: zones.size, zonesWithBuildingRights, notes };

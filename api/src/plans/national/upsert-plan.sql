@@ -18,6 +18,8 @@ on conflict (plan_id) do update set
   implementation_start_date = excluded.implementation_start_date, implementation_months = excluded.implementation_months,
   implementation_end_date = excluded.implementation_end_date, geometry_metadata = excluded.geometry_metadata,
   source = excluded.source, illustrative = false, boundary = excluded.boundary
--- never take over a plan drawn in Etablera that happens to have this id
+-- never take over a plan drawn in Etablera that happens to have this id, only the one this
+-- file was exported from
 where plans.national_id = excluded.national_id
+   or (plans.national_id is null and etablera_name_uuid(plans.plan_id || '/plan') = excluded.national_id)
 returning plan_id;
