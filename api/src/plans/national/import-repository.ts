@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/pool';
 import { sqlFile } from '../../db/sql-file';
-import { SWEDEN_SWEREF } from '../../geo/sweden';
 import type { PlanStatus } from '../../layers/enums';
 import type { GeometryPart } from './read-document';
 import type { NationalPlanFields } from './plan-fields';
@@ -26,8 +25,7 @@ export async function findNationalPlan(db: Queryable, nationalId: string): Promi
 export async function stageParts(db: Queryable, parts: GeometryPart[]): Promise<Array<{ key: string; part: number; reason: string }>> {
   await db.query(sql('stage-create.sql'));
   await db.query(sql('stage-insert.sql'), [JSON.stringify(parts)]);
-  const b = SWEDEN_SWEREF;
-  return (await db.query(sql('part-issues.sql'), [b.minX, b.minY, b.maxX, b.maxY])).rows;
+  return (await db.query(sql('part-issues.sql'))).rows;
 }
 
 /** Unites each object's parts in 3006; returns the regulations outside the plan area (DP-0003). */
