@@ -95,6 +95,14 @@ describe('NIS Detaljplan v4 files that are refused', () => {
     ['coordinates are declared in another SWEREF 99 zone than they are in (3018 for 3006 metres)',
       (f) => { f[2].properties.bestammelsegeometri[0].geometri.koordinatsystemPlan = 'EPSG:3018'; },
       /feature 2 \(ref '[0-9a-f-]+'\): användningsbestämmelse 'Kontor': geometry part \d+: lies outside Sweden in EPSG:3018 \(first position 670200 6570000\): wrong koordinatsystemPlan or swapped axes\?/],
+    ['a zone is larger than a plan zone may be (10 × 6 km in a plan of the same size)',
+      (f) => {
+        const huge = rectRing([670000, 6570000, 680000, 6576000]);
+        f[0].properties.plangeometri[0].geometri.position.coordinates = [huge];
+        f[1].properties.bestammelsegeometri[0].geometri.position.coordinates = [rectRing([670000, 6570000, 680000, 6576000])];
+        f.splice(2, 2);
+      },
+      /feature 1 \(ref '44444444-0000-4000-8000-00000000000a'\): användningsbestämmelse 'Industri': as a zone: area 60 km² is larger than a plan zone may be \(50 km²\)/],
     ['an uncertainty is given (DP-0010)',
       (f) => { f[1].properties.bestammelsegeometri[0].geometri.absolutLagesosakerhetPlan = 0.5; },
       /feature 1 .*: DP-0010: absolutLagesosakerhetPlan\/Hojd must not be given/],

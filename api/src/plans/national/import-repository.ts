@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/pool';
 import { sqlFile } from '../../db/sql-file';
 import type { PlanStatus } from '../../layers/enums';
+import { MAX_AREA_M2 } from '../../geo/limits';
 import type { GeometryPart } from './read-document';
 import type { NationalPlanFields } from './plan-fields';
 import type { OverlayRow, ZoneRights } from './zone-rights';
@@ -38,6 +39,11 @@ export async function uniteObjects(db: Queryable): Promise<Array<{ key: string; 
 export async function zoneGroups(db: Queryable, useKeys: string[]): Promise<Map<string, string>> {
   const { rows } = await db.query(sql('zone-groups.sql'), [useKeys]);
   return new Map(rows.map((r: { key: string; zone_key: string }) => [r.key, r.zone_key]));
+}
+
+/** Zones larger than the plans layer allows (geo/limits.ts), with their area in km². */
+export async function zonesTooLarge(db: Queryable, zoneKeys: string[]): Promise<Array<{ key: string; km2: number }>> {
+  return (await db.query(sql('zones-too-large.sql'), [zoneKeys, MAX_AREA_M2.plans])).rows;
 }
 
 export async function overlay(db: Queryable, zoneKeys: string[], rightKeys: string[]): Promise<OverlayRow[]> {

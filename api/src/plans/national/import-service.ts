@@ -12,6 +12,7 @@ import { nationalPlanFields, type NationalPlanFields } from './plan-fields';
 import { BUILDING_RIGHT_PROVISIONS, UNINTERPRETED_BUILDING_RIGHTS } from './building-rights';
 import { zoneBuildingRights, type RightRegulation, type ZoneRights } from './zone-rights';
 import * as repo from './import-repository';
+import { MAX_AREA_M2 } from '../../geo/limits';
 
 /** Who the audit log names for an import from a file (no account: a command run by staff). */
 export const NIS_IMPORT_ACTOR: AuditActor = { id: null, email: 'system: gis:load NIS Detaljplan v4' };
@@ -109,6 +110,11 @@ async function importInTransaction(c: Queryable, doc: ReadDocument, f: NationalP
     const codes = zones.get(zoneKey) ?? [];
     if (!codes.includes(r.zoneUse!)) codes.push(r.zoneUse!);
     zones.set(zoneKey, codes);
+  }
+
+  const large = await repo.zonesTooLarge(c, [...zones.keys()]);
+  if (large.length) {
+    throw new LoadError(large.map((z) => issueOf(z.key, `as a zone: area ${z.km2} km² is larger than a plan zone may be (${MAX_AREA_M2.plans / 1e6} km²)`)));
   }
 
   const notes: string[] = [];
