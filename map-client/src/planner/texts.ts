@@ -7,6 +7,7 @@ const sv = {
   readinessTitle: 'Planberedskap per område',
   useLabel: 'Användning',
   csv: 'Exportera CSV',
+  layersTitle: 'Kartlager att ladda ner',
   area: 'Område',
   use: 'Användning',
   readyHa: 'Mark i laga kraft (ha)',
@@ -44,6 +45,7 @@ const en: Record<Keys, string> = {
   readinessTitle: 'Plan readiness by area',
   useLabel: 'Use',
   csv: 'Export CSV',
+  layersTitle: 'Map layers to download',
   area: 'Area',
   use: 'Use',
   readyHa: 'Land in force (ha)',
@@ -83,11 +85,15 @@ export const USE_NAMES: Record<string, { sv: string; en: string }> = {
 };
 export const STATUS_NAMES: Record<string, { sv: string; en: string }> = {
   programme: { sv: 'Planprogram', en: 'Programme' },
+  started: { sv: 'Påbörjad', en: 'Started' },
   consultation: { sv: 'Samråd', en: 'Consultation' },
   review: { sv: 'Granskning', en: 'Review' },
   adopted: { sv: 'Antagen', en: 'Adopted' },
+  appealed: { sv: 'Överklagad', en: 'Appealed' },
+  supervision: { sv: 'Tillsyn', en: 'Under supervision' },
   in_force: { sv: 'Laga kraft', en: 'In force' },
   cancelled: { sv: 'Upphävd', en: 'Cancelled' },
+  discontinued: { sv: 'Avslutad', en: 'Discontinued' },
 };
 export const REASON_NAMES: Record<string, { sv: string; en: string }> = {
   notAvailable: { sv: 'Inte ledig', en: 'Not available' },
