@@ -1,7 +1,7 @@
 -- $1 ref, $2 name, $3 mode, $4 planned, $5 opening year, $6 source id, $7 municipality code,
 -- $8 illustrative, $9 source, $10 GeoJSON geometry, $11 its srid
 insert into stops (ref, name, mode, planned, opening_year, source_id, municipality_code, illustrative, source, geom)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($10), $11::int), 3006))
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, geom_from_geojson($10, $11::int))
 on conflict (ref) do update set
   name = excluded.name,
   mode = excluded.mode,
