@@ -11,11 +11,11 @@ import { etagOf, preconditionFailed } from '../audit/preconditions';
 import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../audit/feature-input';
 import { listLandSql } from './repository';
 import { landProperties } from './schema';
+import { checkAreaRefs } from '../areas/service';
 
 const insertSql = sqlFile(__dirname, 'write-insert-land.sql');
 const updateSql = sqlFile(__dirname, 'write-update-land.sql');
 const staffSql = sqlFile(__dirname, 'write-land-staff.sql');
-const areaExistsSql = sqlFile(__dirname, 'write-area-exists.sql');
 
 const KINDS = ['Polygon', 'MultiPolygon'] as const;
 export const LAND_READ_ONLY = ['id', 'version', 'updatedAt', 'areaM2'] as const;
@@ -58,16 +58,10 @@ export async function readLand(db: Queryable, ref: string, srid: Srid): Promise<
 const params = (p: LandWrite) => [p.ownerType, p.ownerName ?? null, p.status, p.priceSekPerM2 ?? null, p.areaRef ?? null, p.illustrative, p.source ?? null];
 const reservation = (p: LandWrite) => [p.reservationKind ?? null, p.reservedUntil ?? null, p.reservedFor ?? null];
 
-async function checkArea(db: Queryable, p: LandWrite): Promise<void> {
-  if (!p.areaRef) return;
-  const { rowCount } = await db.query(areaExistsSql, [p.areaRef]);
-  if (!rowCount) throw new AppError(400, 'unknown_area', `areaRef: no area with ref '${p.areaRef}'`);
-}
-
 /** POST /api/land */
 export async function createLand(db: Db, user: AuthUser, input: FeatureInput, srid: Srid): Promise<Feature> {
   const props = parseWith(landWriteProperties, input.properties, 'invalid_properties');
-  await checkArea(db, props);
+  await checkAreaRefs(db, props.areaRef, 'areaRef');
   await checkGeometry(db, input.geometry, KINDS, srid);
   return withTransaction(db, async (c) => {
     const { rows } = await c.query(insertSql, [props.ref, ...params(props), JSON.stringify(input.geometry), srid, ...reservation(props)]);
@@ -87,7 +81,7 @@ export async function updateLand(db: Db, user: AuthUser, ref: string, ifMatch: s
   // A derived area is not the data's own: an edit that moves the parcel derives it again.
   if ((await db.query(staffSql, [ref])).rows[0].areaRefDerived) current.areaRef = null;
   const props = parseWith(landWriteProperties, { ...current, ...input.properties }, 'invalid_properties');
-  await checkArea(db, props);
+  await checkAreaRefs(db, props.areaRef, 'areaRef');
   if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid);
   return withTransaction(db, async (c) => {
     const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import type { Db, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
-import { sqlFile } from '../db/sql-file';
 import { WGS84, type Srid } from '../geo/crs';
 import { invalidGeometries } from '../geo/db-validity';
 import { LAYERS, type LayerName } from './registry';
 import { checkFeatures, ignoredProperties, parseFeatureCollection, type CheckedFeature } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
 import { rederiveAreaRefs } from '../land/repository';
-
-const knownAreaRefsSql = sqlFile(__dirname, 'known-area-refs.sql');
+import { unknownAreaRefs } from '../areas/service';
 
 export interface LoadSummary {
   layer: LayerName;
@@ -35,11 +33,10 @@ async function checkAgainstDb(db: Queryable, layer: LayerName, items: CheckedFea
   }
   if (layer === 'land') {
     const wanted = [...new Set(items.map((i) => i.properties.areaRef).filter((r): r is string => typeof r === 'string'))];
-    const { rows } = await db.query(knownAreaRefsSql, [wanted]);
-    const known = new Set(rows.map((r: { ref: string }) => r.ref));
+    const unknown = new Set(await unknownAreaRefs(db, wanted));
     for (const i of items) {
       const areaRef = i.properties.areaRef;
-      if (typeof areaRef === 'string' && !known.has(areaRef)) {
+      if (typeof areaRef === 'string' && unknown.has(areaRef)) {
         issues.push({ index: i.index, ref: i.ref, reason: `areaRef: no area with ref '${areaRef}' (load areas first)` });
       }
     }

@@ -3,9 +3,7 @@ import { bboxParam, bboxFitsCrs, bboxParams, type Bbox } from '../geo/bbox';
 import { parseCrs, WGS84, type Srid } from '../geo/crs';
 import { AppError } from '../errors/app-error';
 import type { Queryable } from '../db/pool';
-import { sqlFile } from '../db/sql-file';
-
-const areaExistsSql = sqlFile(__dirname, 'area-exists.sql');
+import { checkAreaRefs } from '../areas/service';
 
 /** The query parameters every layer accepts: bbox, area, crs. */
 export const commonQuery = {
@@ -36,10 +34,7 @@ export async function checkCommonFilters(db: Queryable, q: CommonFilters): Promi
     const problem = bboxFitsCrs(q.bbox, q.crs ?? WGS84);
     if (problem) throw new AppError(400, 'invalid_parameter', problem);
   }
-  if (q.area) {
-    const { rowCount } = await db.query(areaExistsSql, [q.area]);
-    if (!rowCount) throw new AppError(400, 'unknown_area', `area: no area with ref '${q.area}'`);
-  }
+  await checkAreaRefs(db, q.area, 'area');
 }
 
 /** The first seven parameters of every layer's list SQL: srid, bbox (4), area, ref. */

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
-import { AppError } from '../errors/app-error';
 import { parseWith } from '../http/validate';
-import { judgeCandidates, unknownAreaRefs, type CandidateKind } from './repository';
+import { checkAreaRefs } from '../areas/service';
+import { judgeCandidates, type CandidateKind } from './repository';
 import { rankCandidates } from './ranking';
 import {
   EXCLUSION_REASONS,
@@ -24,15 +24,6 @@ export interface RunMatchOptions {
   today?: string;
 }
 
-/** 400 naming the area refs that do not exist. */
-export async function checkAreaRefs(db: Queryable, areas: string[] | undefined, field = 'areas'): Promise<void> {
-  if (!areas || areas.length === 0) return;
-  const unknown = await unknownAreaRefs(db, areas);
-  if (unknown.length > 0) {
-    throw new AppError(400, 'unknown_area', `${field}: no area with ref ${unknown.map((r) => `'${r}'`).join(', ')}`);
-  }
-}
-
 /**
  * Matches a company's requirement against current data (DESIGN.md, Matching): every
  * candidate of the kinds `need` names is judged by the hard rules in PostGIS, the survivors
@@ -45,7 +36,7 @@ export async function runMatch(
   opts: RunMatchOptions = {},
 ): Promise<MatchResponse> {
   const r = parseWith(matchRequestSchema, request);
-  await checkAreaRefs(db, r.areas);
+  await checkAreaRefs(db, r.areas, 'areas');
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const kinds: CandidateKind[] = r.need === 'any' ? ['land', 'premises'] : [r.need];
   const outcomes = await Promise.all(

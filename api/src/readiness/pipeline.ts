@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { badRequest } from '../errors/app-error';
+import { checkAreaRefs } from '../areas/service';
 import { PLAN_STATUSES } from '../layers/enums';
 import * as repo from './repository';
 
@@ -31,9 +31,7 @@ const yearOf = (p: repo.PlanRow) =>
  * Example: `await pipeline(db, { area: 'lanna' }, 365)`.
  */
 export async function pipeline(db: Queryable, q: { area?: string; status?: string }, stuckAfterDays: number): Promise<Pipeline> {
-  if (q.area) {
-    if (!(await repo.areaExists(db, q.area))) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
-  }
+  await checkAreaRefs(db, q.area, 'area');
   const all = await repo.listPipeline(db, q.area ?? null, IMPLEMENTATION_WINDOW_YEARS, stuckAfterDays);
   const plans = all.filter((p) => !q.status || p.status === q.status).map((p) => ({ ...p, year: yearOf(p) }));
   const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, plans.filter((p) => p.status === s).length]));

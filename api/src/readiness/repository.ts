@@ -46,12 +46,7 @@ export async function listPipeline(db: Queryable, area: string | null, windowYea
   return (await db.query(pipelineSql, [area, windowYears, stuckDays])).rows;
 }
 
-const areaExistsSql = sqlFile(__dirname, 'area-exists.sql');
 const todaySql = sqlFile(__dirname, 'today.sql');
-
-export async function areaExists(db: Queryable, ref: string): Promise<boolean> {
-  return (await db.query(areaExistsSql, [ref])).rows.length > 0;
-}
 
 export async function today(db: Queryable): Promise<string> {
   return (await db.query(todaySql)).rows[0].today;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { parseWith } from '../http/validate';
-import { checkAreaRefs } from '../matching/service';
+import { checkAreaRefs } from '../areas/service';
 import { insertRequest, selectRequest, selectRequests } from './repository';
 import { saveRequestSchema, type SavedRequest, type SavedRequestSummary } from './schema';
 
