@@ -135,7 +135,7 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     });
 
     test('when a planner moves the plan forward to in force with a past date, then the status and its date are stored, stamped today', async () => {
-      const today = (await row('select current_date::text as d', [])).d;
+      const today = (await row("select (now() at time zone 'Europe/Stockholm')::date::text as d", [])).d; // the Stockholm date (clock/today.ts)
       const res = await patch({ status: 'in_force', legalForceDate: '2026-01-15' }).expect(200);
       expect(res.body.properties).toMatchObject({ status: 'in_force', legalForceDate: '2026-01-15', statusChangedAt: today });
       expect(await row('select status, legal_force_date::text as d, status_changed_at::text as c from plans where plan_id = $1', ['W-DP-1'])).toEqual({

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { parseWith } from '../http/validate';
 import { checkAreaRefs } from '../areas/service';
+import { today as stockholmToday } from '../clock/today';
 import { judgeCandidates, type CandidateKind } from './repository';
 import { rankCandidates } from './ranking';
 import {
@@ -20,7 +21,7 @@ const DEFAULT_STALE_AFTER_DAYS = 90;
 export interface RunMatchOptions {
   /** Premises not confirmed for this many days count as notAvailable (config.premisesStaleAfterDays). */
   staleAfterDays?: number;
-  /** YYYY-MM-DD; defaults to today (UTC). Fixes "now" for timing scores and staleness. */
+  /** YYYY-MM-DD; defaults to today (Stockholm, clock/today.ts). Fixes "now" for timing scores and staleness. */
   today?: string;
 }
 
@@ -37,7 +38,7 @@ export async function runMatch(
 ): Promise<MatchResponse> {
   const r = parseWith(matchRequestSchema, request);
   await checkAreaRefs(db, r.areas, 'areas');
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? stockholmToday();
   const kinds: CandidateKind[] = r.need === 'any' ? ['land', 'premises'] : [r.need];
   const outcomes = await Promise.all(
     kinds.map((k) => judgeCandidates(db, k, r, { today, staleAfterDays: opts.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS })),

@@ -11,6 +11,7 @@ import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '..
 import { listPlansSql } from './repository';
 import { PLAN_LEVEL_FIELDS, planZoneProperties, type PlanZoneProperties } from './schema';
 import { transitionProblem } from './write-status';
+import { today } from '../clock/today';
 
 const insertPlanSql = sqlFile(__dirname, 'write-insert-plan.sql');
 const planRowSql = sqlFile(__dirname, 'write-plan-row.sql');
@@ -25,8 +26,6 @@ const CONTRACT = [
   'maxGrossFloorAreaM2', 'maxHeightM', 'statusChangedAt', 'illustrative', 'source',
 ] as const;
 const ZONE_LEVEL = ['useCodes', 'maxGrossFloorAreaM2', 'maxHeightM', 'illustrative', 'source'] as const;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A zone's ETag covers its plan too: a status change of the plan changes every zone's. */
 export const zoneEtag = (p: Record<string, unknown>): string => etagOf(Number(p.version), Number(p.planVersion));
