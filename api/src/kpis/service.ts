@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { ACTIVE_STAGES, STAGES } from '../cases/service';
+import { toCsv, type Cell } from '../csv/csv';
 import { caseKpis, requestsOverTime, type CaseKpiRow, type RequestsRow } from './repository';
 
 /** The figures of DESIGN.md (Cases and KPIs) and more, for cases opened in [from, to]. */
@@ -24,15 +25,14 @@ export async function computeKpis(db: Queryable, from: string | null, to: string
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+
+/** The figures that are one value (a count, a median), not a breakdown. */
+type ScalarKpi = { [K in keyof Kpis]: Kpis[K] extends Cell ? K : never }[keyof Kpis];
 
 /** One row per figure: metric,key,month,use,areaRef,value (spreadsheet-friendly, long format). */
 export function kpisCsv(k: Kpis): string {
-  const rows: unknown[][] = [['metric', 'key', 'month', 'use', 'areaRef', 'value']];
-  const scalar = (m: keyof Kpis) => rows.push([m, '', '', '', '', k[m]]);
+  const rows: Cell[][] = [['metric', 'key', 'month', 'use', 'areaRef', 'value']];
+  const scalar = (m: ScalarKpi) => rows.push([m, '', '', '', '', k[m]]);
   scalar('casesInPeriod');
   for (const [s, n] of Object.entries(k.openByStage)) rows.push(['openByStage', s, '', '', '', n]);
   scalar('medianDaysToFirstProposal');
@@ -48,5 +48,5 @@ export function kpisCsv(k: Kpis): string {
   scalar('satisfactionAnswers');
   scalar('proposalsPerCase');
   for (const r of k.requestsPerUseAndArea) rows.push(['requests', '', r.month, r.use, r.areaRef, r.requests]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows, { lang: 'en', bom: false });
 }
