@@ -4,6 +4,7 @@ import { createPool } from './db/pool';
 import { createLogger } from './logger';
 import { createApp } from './app';
 import type { AppContext } from './context';
+import { ensureFirstAdmin } from './accounts/first-admin';
 
 export interface Running {
   server: Server;
@@ -23,6 +24,9 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
     await db.end();
     throw new Error(`cannot use the database at DATABASE_URL: ${(err as Error).message}`);
   }
+  await ensureFirstAdmin(db, log, config.adminEmail, config.adminPassword).catch((err) =>
+    log.error({ err }, 'could not create the first admin'),
+  );
   const ctx: AppContext = { config, db, log };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve) => {

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { parseBody, parseQuery, parseWith } from '../http/validate';
 import { AppError, notFound } from '../errors/app-error';
 import { withTransaction } from '../db/transaction';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { recordChange } from '../audit/service';
 import { etagOf, preconditionFailed, requireIfMatch } from '../audit/preconditions';
 import { createAccountBody, listAccountsQuery, updateAccountBody } from './schema';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { parseQuery } from '../http/validate';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { sendCsv } from '../csv/csv';
 import { kpisQuery } from './schema';
 import { computeKpis, kpisCsv } from './service';

@@ -5,7 +5,7 @@ import { withTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors/app-error';
 import { isoDate, parseWith } from '../http/validate';
 import { WGS84, type Srid } from '../geo/crs';
-import type { AuthUser } from '../auth/middleware';
+import type { AuthUser } from '../access/user';
 import { recordChange } from '../audit/service';
 import { etagOf, preconditionFailed } from '../audit/preconditions';
 import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../audit/feature-input';

@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { requireIfMatch } from '../audit/preconditions';
 import { parseFeature, writeCrs, type Feature } from '../audit/feature-input';
 import { createZone, updateZone, ZONE_READ_ONLY, zoneEtag } from './write-service';

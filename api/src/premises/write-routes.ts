@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole, requireRoleEvenPending } from '../auth/middleware';
+import { requireRole, requireRoleEvenPending } from '../access/guards';
 import { requireIfMatch } from '../audit/preconditions';
 import { parseFeature, writeCrs, type Feature } from '../audit/feature-input';
 import { featureCollection } from '../layers/read-query';

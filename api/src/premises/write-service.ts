@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors/app-error';
 import { parseWith } from '../http/validate';
 import type { Srid } from '../geo/crs';
 import { WGS84 } from '../geo/crs';
-import type { AuthUser } from '../auth/middleware';
+import type { AuthUser } from '../access/user';
 import { recordChange } from '../audit/service';
 import { etagOf, preconditionFailed } from '../audit/preconditions';
 import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../audit/feature-input';
