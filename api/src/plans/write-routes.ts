@@ -1,8 +1,8 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
 import { requireRole } from '../access/guards';
-import { requireIfMatch } from '../audit/preconditions';
-import { parseFeature, writeCrs, type Feature } from '../audit/feature-input';
+import { requireIfMatch } from '../writes/preconditions';
+import { parseFeature, writeCrs, type Feature } from '../writes/feature-input';
 import { createZone, updateZone, ZONE_READ_ONLY, zoneEtag } from './write-service';
 
 const send = (res: Response, f: Feature, status = 200) =>

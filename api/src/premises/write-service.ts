@@ -8,8 +8,8 @@ import type { Srid } from '../geo/crs';
 import { WGS84 } from '../geo/crs';
 import type { AuthUser } from '../access/user';
 import { recordChange } from '../audit/service';
-import { etagOf, preconditionFailed } from '../audit/preconditions';
-import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../audit/feature-input';
+import { etagOf, preconditionFailed } from '../writes/preconditions';
+import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../writes/feature-input';
 import { listPremisesSql } from './repository';
 import { premisesProperties, type PremisesProperties } from './schema';
 
