@@ -1,9 +1,13 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { Srid } from '../geo/crs';
-import type { LandProperties } from './schema';
+import type { LayerList } from '../layers/read-query';
+import type { LandProperties, LandQuery } from './schema';
 
 export const listLandSql = sqlFile(__dirname, 'list-land.sql');
+
+/** The land list and its filters (GET /api/land, reads by ref). */
+export const landList: LayerList<LandQuery> = { listSql: listLandSql, extraParams: (q) => [q.status ?? null, q.ownerType ?? null] };
 const upsertLandSql = sqlFile(__dirname, 'upsert-land.sql');
 const rederiveAreaRefsSql = sqlFile(__dirname, 'rederive-area-refs.sql');
 

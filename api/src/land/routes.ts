@@ -1,6 +1,6 @@
 import type { Db } from '../db/pool';
 import { layerRouter } from '../layers/layer-router';
-import { listLandSql } from './repository';
+import { landList } from './repository';
 import { landQuery } from './schema';
 import { landEtag } from './write-service';
 
@@ -9,7 +9,6 @@ export const landRoutes = (db: Db) =>
   layerRouter(db, {
     name: 'land',
     query: landQuery,
-    listSql: listLandSql,
-    extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
+    ...landList,
     etag: landEtag,
   });

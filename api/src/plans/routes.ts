@@ -1,6 +1,6 @@
 import type { Db } from '../db/pool';
 import { layerRouter } from '../layers/layer-router';
-import { listPlansSql } from './repository';
+import { plansList } from './repository';
 import { plansQuery } from './schema';
 import { zoneEtag } from './write-service';
 
@@ -9,7 +9,6 @@ export const plansRoutes = (db: Db) =>
   layerRouter(db, {
     name: 'plans',
     query: plansQuery,
-    listSql: listPlansSql,
-    extraParams: (q) => [q.status ?? null, q.use ?? null, q.planId ?? null],
+    ...plansList,
     etag: zoneEtag,
   });

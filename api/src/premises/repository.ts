@@ -1,9 +1,17 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { Srid } from '../geo/crs';
-import type { PremisesProperties } from './schema';
+import type { LayerList } from '../layers/read-query';
+import type { PremisesProperties, PremisesQuery } from './schema';
 
 export const listPremisesSql = sqlFile(__dirname, 'list-premises.sql');
+
+/** The premises list and its filters; a listing is `stale` after `staleAfterDays` unconfirmed. */
+export const premisesList = (staleAfterDays: number): LayerList<PremisesQuery> => ({
+  listSql: listPremisesSql,
+  extraParams: (q) => [q.status ?? null, q.kind ?? null, q.use ?? null],
+  constantParams: [staleAfterDays],
+});
 const upsertPremisesSql = sqlFile(__dirname, 'upsert-premises.sql');
 
 /** Inserts or updates one listing by ref (a reload confirms it); true when inserted. */

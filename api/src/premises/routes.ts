@@ -1,6 +1,6 @@
 import type { Db } from '../db/pool';
 import { layerRouter } from '../layers/layer-router';
-import { listPremisesSql } from './repository';
+import { premisesList } from './repository';
 import { premisesQuery } from './schema';
 import { premisesEtag } from './write-service';
 
@@ -9,8 +9,6 @@ export const premisesRoutes = (db: Db, staleAfterDays = 90) =>
   layerRouter(db, {
     name: 'premises',
     query: premisesQuery,
-    listSql: listPremisesSql,
-    extraParams: (q) => [q.status ?? null, q.kind ?? null, q.use ?? null],
-    constantParams: [staleAfterDays],
+    ...premisesList(staleAfterDays),
     etag: premisesEtag,
   });
