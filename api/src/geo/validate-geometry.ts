@@ -54,6 +54,20 @@ function selfIntersection(geom: Geometry): string | undefined {
   return undefined;
 }
 
+const hasEmpty = (a: unknown[]): boolean => a.length === 0 || a.some((x) => Array.isArray(x) && hasEmpty(x));
+
+/**
+ * Empty coordinates (`[]`, a polygon `[[]]`) are valid JSON but no place. Refused by name
+ * before any other check: they would otherwise be stored as an empty geometry or trip the
+ * structure checks. Example: `emptyCoordinates({ type: 'Polygon', coordinates: [] })` →
+ * `'Polygon has empty coordinates'`.
+ */
+export function emptyCoordinates(geom: unknown): string | undefined {
+  const c = (geom as { coordinates?: unknown } | null)?.coordinates;
+  if (!Array.isArray(c) || !hasEmpty(c)) return undefined;
+  return `${String((geom as { type?: unknown }).type)} has empty coordinates`;
+}
+
 /**
  * What is wrong with an incoming geometry, or undefined when nothing is: structure
  * (geojson-validation: closed rings, four positions, numbers), the allowed types, plausible
@@ -67,6 +81,8 @@ export function geometryProblem(geom: unknown, kinds: readonly GeometryKind[], s
   if (!kinds.includes(type as GeometryKind)) {
     return `geometry type ${JSON.stringify(type)} is not allowed here (expected ${kinds.join(' or ')})`;
   }
+  const empty = emptyCoordinates(geom);
+  if (empty) return empty;
   const trace = GJV.valid(geom, true) as string[];
   if (trace.length > 0) return `invalid ${String(type)}: ${trace.join('; ')}`;
   return boundsProblem(geom as Geometry, srid) ?? selfIntersection(geom as Geometry);

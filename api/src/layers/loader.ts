@@ -6,7 +6,6 @@ import { invalidGeometries } from '../geo/db-validity';
 import { LAYERS, type LayerName } from './registry';
 import { checkFeatures, ignoredProperties, parseFeatureCollection, type CheckedFeature } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
-import { rederiveAreaRefs } from '../land/repository';
 import { unknownAreaRefs } from '../areas/service';
 
 export interface LoadSummary {
@@ -31,13 +30,15 @@ async function checkAgainstDb(db: Queryable, layer: LayerName, items: CheckedFea
   for (const [pos, reason] of invalid) {
     issues.push({ index: items[pos].index, ref: items[pos].ref, reason: `invalid geometry: ${reason}` });
   }
-  if (layer === 'land') {
-    const wanted = [...new Set(items.map((i) => i.properties.areaRef).filter((r): r is string => typeof r === 'string'))];
+  const areaRefProperty = LAYERS[layer].areaRefProperty;
+  if (areaRefProperty) {
+    const refOf = (i: CheckedFeature) => i.properties[areaRefProperty];
+    const wanted = [...new Set(items.map(refOf).filter((r): r is string => typeof r === 'string'))];
     const unknown = new Set(await unknownAreaRefs(db, wanted));
     for (const i of items) {
-      const areaRef = i.properties.areaRef;
+      const areaRef = refOf(i);
       if (typeof areaRef === 'string' && unknown.has(areaRef)) {
-        issues.push({ index: i.index, ref: i.ref, reason: `areaRef: no area with ref '${areaRef}' (load areas first)` });
+        issues.push({ index: i.index, ref: i.ref, reason: `${areaRefProperty}: no area with ref '${areaRef}' (load areas first)` });
       }
     }
   }
@@ -66,7 +67,7 @@ export async function loadFeatures(
     }
     onProgress?.(n + 1, items.length);
   }
-  if (layer === 'areas') await rederiveAreaRefs(db);
+  await LAYERS[layer].afterLoad?.(db);
   return { layer, features: items.length, inserted, updated: items.length - inserted, ignoredProperties: ignoredProperties(items) };
 }
 
