@@ -1,6 +1,6 @@
 // Wires the map page together: language, style, data, legend, popups, search and the URL.
 import * as maplibregl from 'maplibre-gl';
-import { ApiError, fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
+import { fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
 import type { MatchRequest, UseCode } from '../shared/types';
@@ -161,9 +161,7 @@ export async function startMapPage(): Promise<void> {
       if ((err as Error).name === 'AbortError') return;
       results.clear();
       searchStatus.classList.add('error');
-      searchStatus.textContent = err instanceof ApiError && err.status === 404 && err.code === 'not_found'
-        ? t('matchUnavailable')
-        : t('searchError', { message: (err as Error).message });
+      searchStatus.textContent = t('searchError', { message: (err as Error).message });
     } finally {
       if (inflight === ctrl) byId('results-section').removeAttribute('aria-busy');
       submit().disabled = false;
