@@ -3,7 +3,7 @@ import { ACTIVE_STAGES, STAGES } from '../cases/service';
 import { toCsv, type Cell } from '../csv/csv';
 import { caseKpis, requestsOverTime, type CaseKpiRow, type RequestsRow } from './repository';
 
-/** The figures of DESIGN.md (Cases and KPIs) and more, for cases opened in [from, to]. */
+/** The figures of docs/design.md (Cases and KPIs) and more, for cases opened in [from, to]. */
 export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
   from: string | null;
   to: string | null;
@@ -12,7 +12,7 @@ export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
   requestsPerUseAndArea: RequestsRow[];
 }
 
-/** The business unit's key figures (DESIGN.md, Cases and KPIs) for cases opened in [from, to]. */
+/** The business unit's key figures (docs/design.md, Cases and KPIs) for cases opened in [from, to]. */
 export async function computeKpis(db: Queryable, from: string | null, to: string | null): Promise<Kpis> {
   const k = await caseKpis(db, from, to);
   return {

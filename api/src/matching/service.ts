@@ -26,7 +26,7 @@ export interface RunMatchOptions {
 }
 
 /**
- * Matches a company's requirement against current data (DESIGN.md, Matching): every
+ * Matches a company's requirement against current data (docs/design.md, Matching): every
  * candidate of the kinds `need` names is judged by the hard rules in PostGIS, the survivors
  * are scored and ranked. Accepts a raw body too: it is validated here (400 on a fault).
  * Example: `await runMatch(db, { use: 'lab', minAreaM2: 800, areas: ['flemingsberg'] })`.

@@ -22,7 +22,7 @@ const useCode = z
     message: 'is not a Boverket kvartersmark use code',
   });
 
-/** Properties of a `plans` feature: one use zone of a detailed plan (DESIGN.md, Layers). */
+/** Properties of a `plans` feature: one use zone of a detailed plan (docs/design.md, Layers). */
 export const planZoneProperties = z
   .strictObject({
     ref: z.string().min(1),
