@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 // The one place that answers "do these area refs exist?": matching, requests, intake,
 // readiness, the layer filters, land writes and the loader all ask here.
 const existingRefsSql = sqlFile(__dirname, 'existing-refs.sql');
+const profilesSql = sqlFile(__dirname, 'profiles.sql');
 
 /** The refs among `refs` that name no area, each once, in the order given. */
 export async function unknownAreaRefs(db: Queryable, refs: readonly string[]): Promise<string[]> {
@@ -25,4 +26,18 @@ export async function checkAreaRefs(db: Queryable, refs: readonly string[] | str
   if (unknown.length > 0) {
     throw new AppError(400, 'unknown_area', `${field}: no area with ref ${unknown.map((r) => `'${r}'`).join(', ')}`);
   }
+}
+
+/** An area's public marketing text, for the pitch. */
+export interface AreaProfile {
+  ref: string;
+  name: string;
+  profile: string | null;
+  facts: Record<string, unknown> | null;
+  illustrative: boolean;
+}
+
+/** The profiles of the areas named (unknown refs are left out), by ref. */
+export async function areaProfiles(db: Queryable, refs: readonly string[]): Promise<AreaProfile[]> {
+  return (await db.query(profilesSql, [refs])).rows;
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
-import { ACTIVE_STAGES, STAGES } from '../cases/service';
+import { ACTIVE_STAGES, STAGES, caseKpis, type CaseKpiRow } from '../cases/service';
+import { requestsPerMonth, type RequestsRow } from '../requests/service';
 import { toCsv, type Cell } from '../csv/csv';
-import { caseKpis, requestsOverTime, type CaseKpiRow, type RequestsRow } from './repository';
 
 /** The figures of docs/design.md (Cases and KPIs) and more, for cases opened in [from, to]. */
 export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
@@ -21,7 +21,7 @@ export async function computeKpis(db: Queryable, from: string | null, to: string
     ...k,
     openByStage: Object.fromEntries(ACTIVE_STAGES.map((s) => [s, k.openByStage[s] ?? 0])),
     medianDaysInStage: Object.fromEntries(STAGES.map((s) => [s, k.medianDaysInStage[s] ?? null])),
-    requestsPerUseAndArea: await requestsOverTime(db, from, to),
+    requestsPerUseAndArea: await requestsPerMonth(db, from, to),
   };
 }
 

@@ -24,3 +24,8 @@ export async function upsertLand(db: Queryable, p: LandProperties, geometry: unk
 export async function rederiveAreaRefs(db: Queryable): Promise<number> {
   return (await db.query(rederiveAreaRefsSql)).rowCount ?? 0;
 }
+
+/** Whether a parcel with this ref exists (cases link sites by ref). */
+export async function landExists(db: Queryable, ref: string): Promise<boolean> {
+  return (await db.query(sqlFile(__dirname, 'ref-exists.sql'), [ref])).rows[0].found;
+}

@@ -22,3 +22,8 @@ export async function upsertPremises(db: Queryable, p: PremisesProperties, geome
   ]);
   return rows[0].inserted;
 }
+
+/** Whether a listing with this ref exists (cases link sites by ref). */
+export async function premisesExists(db: Queryable, ref: string): Promise<boolean> {
+  return (await db.query(sqlFile(__dirname, 'ref-exists.sql'), [ref])).rows[0].found;
+}

@@ -5,6 +5,7 @@ import { insertRequest, selectRequest, selectRequests } from './repository';
 import { saveRequestSchema, type SavedRequest, type SavedRequestSummary } from './schema';
 
 export type { SavedRequest, SavedRequestSummary } from './schema';
+export { requestsPerMonth, type RequestsRow } from './repository';
 
 /**
  * Validates and stores an establishment request; its `criteria` is a /api/match body,
