@@ -27,6 +27,8 @@ export function toCsv(rows: Cell[][], { lang, bom }: CsvOptions): string {
     bom,
     delimiter: SEPARATOR[lang],
     record_delimiter: '\r\n',
+    // A line break inside a field must be quoted, whichever break the record delimiter uses.
+    quoted_match: /[\r\n]/,
     cast: {
       number: (n) => (lang === 'sv' ? String(n).replace('.', ',') : String(n)),
       // csv-stringify writes true as "1" and false as ""; the files say true/false.
