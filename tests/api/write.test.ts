@@ -89,6 +89,18 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     expect(await row('select ST_AsText(geom) as wkt, version, title from premises where ref = $1', [ref])).toEqual(before);
   });
 
+  test.each([
+    ['no coordinates', { type: 'Polygon', coordinates: [] }, 'geometry: Polygon has empty coordinates'],
+    ['an empty ring', { type: 'Polygon', coordinates: [[]] }, 'geometry: Polygon has empty coordinates'],
+    ['an empty polygon in a MultiPolygon', { type: 'MultiPolygon', coordinates: [square(E0, N0, 10).coordinates, []] }, 'geometry: MultiPolygon has empty coordinates'],
+    ['a null geometry', null, 'geometry: geometry is missing'],
+  ])('when a parcel is created with %s, then 400 invalid_geometry and nothing is stored', async (_what, geometry, message) => {
+    const ref = `W-E-${Math.random().toString(36).slice(2, 8)}`;
+    const res = await business.post('/api/land?crs=3006').send({ ...landFeature(ref), geometry }).expect(400);
+    expect(res.body).toMatchObject({ code: 'invalid_geometry', message });
+    expect(await row('select count(*)::int as n from land_parcels where ref = $1', [ref])).toEqual({ n: 0 });
+  });
+
   test('when properties break the layer schema, then 400 naming the field and nothing is stored', async () => {
     const res = await business.post('/api/premises?crs=3006').send(premisesFeature('W-BAD', { floorAreaM2: -5, kind: 'castle' })).expect(400);
     expect(res.body.message).toMatch(/floorAreaM2/);
