@@ -62,7 +62,7 @@ const store: FeatureStore = { layer: 'land', noun: 'a parcel', entity: 'land', r
 export async function createLand(db: Db, user: AuthUser, input: FeatureInput, srid: Srid): Promise<Feature> {
   const props = parseWith(landWriteProperties, input.properties, 'invalid_properties');
   await checkAreaRefs(db, props.areaRef, 'areaRef');
-  await checkGeometry(db, input.geometry, KINDS, srid);
+  await checkGeometry(db, input.geometry, KINDS, srid, 'land');
   return commitWrite(db, user, store, {
     ref: props.ref, srid, before: null,
     write: async (c) => (await c.query(insertSql, [props.ref, ...params(props), JSON.stringify(input.geometry), srid, ...reservation(props)])).rows.length > 0,
@@ -76,7 +76,7 @@ export async function updateLand(db: Db, user: AuthUser, ref: string, ifMatch: s
   if ((await db.query(staffSql, [ref])).rows[0].areaRefDerived) current.areaRef = null;
   const props = parseWith(landWriteProperties, { ...current, ...input.properties }, 'invalid_properties');
   await checkAreaRefs(db, props.areaRef, 'areaRef');
-  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid);
+  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid, 'land');
   const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
   return commitWrite(db, user, store, {
     ref, srid, before,

@@ -59,7 +59,7 @@ export interface WriteOptions {
 /** POST /api/premises: a new listing; an owner's listing is linked to the owner. */
 export async function createPremises(db: Db, user: AuthUser, input: FeatureInput, o: WriteOptions): Promise<Feature> {
   const props = parseWith(premisesProperties, { status: 'available', ref: `lokal-${randomBytes(4).toString('hex')}`, ...input.properties }, 'invalid_properties');
-  await checkGeometry(db, input.geometry, KINDS, o.srid);
+  await checkGeometry(db, input.geometry, KINDS, o.srid, 'premises');
   const owner = user.role === 'owner' ? user.id : null;
   return commitWrite(db, user, store(o.staleAfterDays), {
     ref: props.ref, srid: o.srid, before: null,
@@ -72,7 +72,7 @@ export async function updatePremises(db: Db, user: AuthUser, ref: string, ifMatc
   await checkMayEdit(db, user, ref);
   const { before, current } = await prepareUpdate(db, store(o.staleAfterDays), ref, ifMatch, input, o.srid, { identity: ['ref'], contract: CONTRACT });
   const props = parseWith(premisesProperties, { ...current, ...input.properties }, 'invalid_properties');
-  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, o.srid);
+  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, o.srid, 'premises');
   const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
   return commitWrite(db, user, store(o.staleAfterDays), {
     ref, srid: o.srid, before,
