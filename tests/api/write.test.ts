@@ -90,9 +90,9 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
   });
 
   test.each([
-    ['no coordinates', { type: 'Polygon', coordinates: [] }, 'geometry: Polygon has empty coordinates'],
-    ['an empty ring', { type: 'Polygon', coordinates: [[]] }, 'geometry: Polygon has empty coordinates'],
-    ['an empty polygon in a MultiPolygon', { type: 'MultiPolygon', coordinates: [square(E0, N0, 10).coordinates, []] }, 'geometry: MultiPolygon has empty coordinates'],
+    ['no coordinates', { type: 'Polygon', coordinates: [] }, 'geometry: invalid Polygon: coordinates: an empty array at nesting level 1 (an empty Polygon is not allowed)'],
+    ['an empty ring', { type: 'Polygon', coordinates: [[]] }, 'geometry: invalid Polygon: coordinates: an empty array at nesting level 2 (an empty Polygon is not allowed)'],
+    ['an empty polygon in a MultiPolygon', { type: 'MultiPolygon', coordinates: [square(E0, N0, 10).coordinates, []] }, 'geometry: invalid MultiPolygon: coordinates: an empty array at nesting level 2 (an empty MultiPolygon is not allowed)'],
     ['a null geometry', null, 'geometry: geometry is missing'],
   ])('when a parcel is created with %s, then 400 invalid_geometry and nothing is stored', async (_what, geometry, message) => {
     const ref = `W-E-${Math.random().toString(36).slice(2, 8)}`;

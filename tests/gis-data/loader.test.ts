@@ -46,9 +46,9 @@ describe('gis:load', () => {
   // the valid feature 0 beside them not written either.
   test.each([
     ['null-geometry', /^feature 1 \(ref 'Test 1:2'\): geometry is missing$/],
-    ['empty-coordinates', /^feature 1 \(ref 'Test 1:2'\): Polygon has empty coordinates$/],
-    ['empty-ring', /^feature 1 \(ref 'Test 1:2'\): Polygon has empty coordinates$/],
-    ['empty-multipolygon', /^feature 1 \(ref 'Test 1:2'\): MultiPolygon has empty coordinates$/],
+    ['empty-coordinates', /^feature 1 \(ref 'Test 1:2'\): invalid Polygon: coordinates: an empty array at nesting level 1 \(an empty Polygon is not allowed\)$/],
+    ['empty-ring', /^feature 1 \(ref 'Test 1:2'\): invalid Polygon: coordinates: an empty array at nesting level 2 \(an empty Polygon is not allowed\)$/],
+    ['empty-multipolygon', /^feature 1 \(ref 'Test 1:2'\): invalid MultiPolygon: coordinates: an empty array at nesting level 1 \(an empty MultiPolygon is not allowed\)$/],
   ])('when feature 1 of the file is %s, then the load is refused naming it, and the database is unchanged', async (name, reason) => {
     const before = await landSnapshot(t);
     const err = await loadLayerFile(t.db, 'land', fixture(name)).catch((e) => e);
