@@ -7,7 +7,7 @@ import type { AuthUser } from '../access/user';
 import { readFeature, type Feature } from '../layers/read-query';
 import { etagOf } from '../writes/preconditions';
 import { checkGeometry, type FeatureInput } from '../writes/feature-input';
-import { commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
+import { commitDelete, commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
 import { landList } from './repository';
 import { landProperties } from './schema';
 import { checkAreaRefs } from '../areas/service';
@@ -82,4 +82,11 @@ export async function updateLand(db: Db, user: AuthUser, ref: string, ifMatch: s
     ref, srid, before,
     write: async (c) => (await c.query(updateSql, [ref, before.properties.version, ...params(props), geometry, srid, ...reservation(props)])).rows.length > 0,
   });
+}
+
+const deleteSql = sqlFile(__dirname, 'write-delete-land.sql');
+
+/** DELETE (OGC API Features Part 4): removes a parcel read at `ifMatch`; audited. */
+export async function deleteLand(db: Db, user: AuthUser, ref: string, ifMatch: string): Promise<void> {
+  await commitDelete(db, user, store, ref, ifMatch, async (c, before) => (await c.query(deleteSql, [ref, before.properties.version])).rows.length > 0);
 }

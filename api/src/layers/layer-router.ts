@@ -1,10 +1,10 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { ZodType } from 'zod';
 import type { Db } from '../db/pool';
 import { parseQuery } from '../http/validate';
 import { notFound } from '../errors/app-error';
 import { checkCommonFilters, featureCollection, listFeatures, readFeature, type CommonFilters, type LayerList } from './read-query';
-import { WGS84 } from '../geo/crs';
+import { WGS84, type Srid } from '../geo/crs';
 import { getQuery } from './get-query';
 
 export interface LayerReader<Q extends CommonFilters> extends LayerList<Q> {
@@ -17,15 +17,24 @@ export interface LayerReader<Q extends CommonFilters> extends LayerList<Q> {
 }
 
 /**
+ * A layer's FeatureCollection for a request's query (validated, 400 on bad filters), as
+ * GET /api/{layer} answers it; the exports use it so they filter exactly as the read API.
+ */
+export async function listLayer<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>, req: Request): Promise<{ json: string; srid: Srid }> {
+  const q = parseQuery(layer.query, req);
+  await checkCommonFilters(db, q);
+  const srid = q.crs ?? WGS84;
+  return { json: featureCollection(await listFeatures(db, layer, q), srid), srid };
+}
+
+/**
  * GET /api/{layer} and GET /api/{layer}/{ref} for one layer: validated filters, features
  * written by PostGIS, 404 for an unknown ref.
  */
 export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>): Router {
   const router = Router();
   router.get(`/${layer.name}`, async (req, res) => {
-    const q = parseQuery(layer.query, req);
-    await checkCommonFilters(db, q);
-    res.type('application/geo+json').send(featureCollection(await listFeatures(db, layer, q), q.crs ?? WGS84));
+    res.type('application/geo+json').send((await listLayer(db, layer, req)).json);
   });
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {

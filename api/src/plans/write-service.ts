@@ -8,7 +8,7 @@ import { recordChange } from '../audit/service';
 import { readFeature, type Feature } from '../layers/read-query';
 import { etagOf } from '../writes/preconditions';
 import { checkGeometry, type FeatureInput } from '../writes/feature-input';
-import { commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
+import { commitDelete, commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
 import { plansList } from './repository';
 import { PLAN_LEVEL_FIELDS, planZoneProperties, type PlanZoneProperties } from './schema';
 import { transitionProblem } from './write-status';
@@ -124,4 +124,12 @@ export async function updateZone(db: Db, user: AuthUser, ref: string, ifMatch: s
     if (zoneChanged) await recordChange(c, user, { entity: 'plan_zone', ref, action: 'update', before, after });
   };
   return commitWrite(db, user, store, { ref, srid, before, write, audit });
+}
+
+const deleteZoneSql = sqlFile(__dirname, 'write-delete-zone.sql');
+
+/** DELETE (OGC API Features Part 4): removes a plan zone read at `ifMatch`; its plan stays; audited. */
+export async function deleteZone(db: Db, user: AuthUser, ref: string, ifMatch: string): Promise<void> {
+  await commitDelete(db, user, store, ref, ifMatch, async (c, before) =>
+    (await c.query(deleteZoneSql, [ref, before.properties.version, before.properties.planVersion])).rows.length > 0);
 }

@@ -8,7 +8,7 @@ import type { AuthUser } from '../access/user';
 import { listFeatures, readFeature, type Feature } from '../layers/read-query';
 import { etagOf } from '../writes/preconditions';
 import { checkGeometry, type FeatureInput } from '../writes/feature-input';
-import { commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
+import { commitDelete, commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
 import { premisesList } from './repository';
 import { premisesProperties, type PremisesProperties } from './schema';
 
@@ -96,4 +96,13 @@ export async function ownPremises(db: Queryable, user: AuthUser, o: WriteOptions
   const mine = new Set(rows.map((r: { ref: string }) => r.ref));
   const all = await listFeatures(db, premisesList(o.staleAfterDays), { crs: o.srid });
   return (JSON.parse(all) as Feature[]).filter((f) => mine.has(String(f.properties.ref)));
+}
+
+const deleteSql = sqlFile(__dirname, 'write-delete-premises.sql');
+
+/** DELETE (OGC API Features Part 4): removes a listing read at `ifMatch`; owners only their own; audited. */
+export async function deletePremises(db: Db, user: AuthUser, ref: string, ifMatch: string, o: WriteOptions): Promise<void> {
+  await checkMayEdit(db, user, ref);
+  await commitDelete(db, user, store(o.staleAfterDays), ref, ifMatch, async (c, before) =>
+    (await c.query(deleteSql, [ref, before.properties.version])).rows.length > 0);
 }

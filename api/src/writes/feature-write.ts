@@ -87,3 +87,21 @@ export async function commitWrite(db: Db, user: AuthUser, store: FeatureStore, w
     return (await store.read(c, w.ref, w.srid))!;
   });
 }
+
+/**
+ * DELETE (OGC API Features Part 4) of a record read at `ifMatch`: 404 when unknown, 412
+ * with the record when stale (before or during the delete), then the delete and its audit
+ * record in one transaction. `remove` returns false when nothing was deleted.
+ */
+export async function commitDelete(
+  db: Db, user: AuthUser, store: FeatureStore, ref: string, ifMatch: string,
+  remove: (c: Queryable, before: Feature) => Promise<boolean>,
+): Promise<void> {
+  const before = await store.read(db, ref, WGS84);
+  if (!before) throw notFound(`No ${store.layer} feature with ref '${ref}'`);
+  if (ifMatch !== store.etag(before.properties)) throw preconditionFailed(store.etag(before.properties), before);
+  await withTransaction(db, async (c) => {
+    if (!(await remove(c, before))) throw await conflict(c, store, ref, WGS84);
+    await recordChange(c, user, { entity: store.entity, ref, action: 'delete', before, after: null });
+  });
+}
