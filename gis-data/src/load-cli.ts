@@ -48,6 +48,11 @@ async function main(): Promise<void> {
       },
     });
     if (barStarted) bar.stop();
+    if (summary.features === 0) {
+      // An empty FeatureCollection is well-formed; a load only adds and updates, so it changes nothing.
+      console.log(`${summary.layer}: the file has no features; nothing was loaded (${file})`);
+      return;
+    }
     console.log(`${summary.layer}: loaded ${summary.features} features from ${file} (${summary.inserted} new, ${summary.updated} updated)`);
     const ignored = Object.entries(summary.ignoredProperties);
     if (ignored.length > 0) {

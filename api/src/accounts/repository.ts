@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import type { Role } from '../auth/middleware';
+import type { Role } from '../access/user';
 import type { AccountStatus } from './schema';
 
 const insertAccountSql = sqlFile(__dirname, 'insert-account.sql');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/middleware';
+import { ROLES } from '../access/user';
 
 export const ACCOUNT_STATUSES = ['pending', 'active', 'disabled'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];

@@ -4,7 +4,7 @@ import { commonQuery } from '../layers/read-query';
 export const areasQuery = z.strictObject({ ...commonQuery });
 export type AreasQuery = z.output<typeof areasQuery>;
 
-/** Properties of an `areas` feature (DESIGN.md, Layers). */
+/** Properties of an `areas` feature (docs/design.md, Layers). */
 export const areaProperties = z.strictObject({
   ref: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug like kungens-kurva'),
   name: z.string().min(1),

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { parseQuery } from '../http/validate';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { AUDIT_ENTITIES, listChanges } from './service';
 
 const auditQuery = z.strictObject({

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import type { AuthUser } from '../auth/middleware';
+import type { AuthUser } from '../access/user';
 
 const insertAuditSql = sqlFile(__dirname, 'insert-audit.sql');
 const listAuditSql = sqlFile(__dirname, 'list-audit.sql');

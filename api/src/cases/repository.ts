@@ -122,9 +122,6 @@ export interface SiteRow {
 }
 export const listSites = async (db: Queryable, caseId: number): Promise<SiteRow[]> => (await db.query(q('list-sites.sql'), [caseId])).rows;
 
-export async function siteExists(db: Queryable, kind: string, ref: string): Promise<boolean> {
-  return (await db.query(q('site-exists.sql'), [kind, ref])).rows[0].found;
-}
 
 export async function updateSiteResponse(db: Queryable, caseId: number, siteId: number, response: string, at: Date) {
   return (await db.query(q('update-site-response.sql'), [caseId, siteId, response, at])).rows[0] as { kind: 'land' | 'premises'; ref: string } | undefined;
@@ -150,4 +147,29 @@ export async function insertBankItem(db: Queryable, i: Omit<BankItem, 'id' | 've
 }
 export async function updateBankItem(db: Queryable, id: number, version: number, i: BankItem): Promise<number | undefined> {
   return (await db.query(q('update-bank-item.sql'), [id, version, i.stage, i.position, i.labelSv, i.labelEn, i.active])).rows[0]?.version;
+}
+
+/** The case figures of GET /api/kpis (cases opened in [from, to], Stockholm dates). */
+export interface CaseKpiRow {
+  casesInPeriod: number;
+  /** Cases in each active stage (first_contact … decision). */
+  openByStage: Record<string, number>;
+  medianDaysToFirstProposal: number | null;
+  /** Per stage, median days over completed stays (stages with none are absent). */
+  medianDaysInStage: Record<string, number>;
+  won: number;
+  lost: number;
+  lostReasons: Record<string, number>;
+  jobsInOpenCases: number;
+  jobsEstablished: number;
+  /** Expected investment, million SEK, in open and in established cases. */
+  investmentMsekInOpenCases: number;
+  investmentMsekEstablished: number;
+  satisfactionMean: number | null;
+  satisfactionAnswers: number;
+  proposalsPerCase: number | null;
+}
+
+export async function caseKpis(db: Queryable, from: string | null, to: string | null): Promise<CaseKpiRow> {
+  return (await db.query(q('kpis.sql'), [from, to])).rows[0];
 }

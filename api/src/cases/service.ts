@@ -1,3 +1,5 @@
+import { landExists } from '../land/repository';
+import { premisesExists } from '../premises/repository';
 import type { Db, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
 import { AppError, badRequest, notFound } from '../errors/app-error';
@@ -9,7 +11,8 @@ import type { CreateCaseBody, PatchCaseBody, StageBody } from './schema';
 import { versionConflict } from './etag';
 import { caseSnapshot, recordBankChange, recordCaseChange, siteSnapshot, tickSnapshot } from './case-audit';
 
-export type { CaseRow, SiteRow } from './repository';
+export type { CaseKpiRow, CaseRow, SiteRow } from './repository';
+export { caseKpis } from './repository';
 export { STAGES, ACTIVE_STAGES, LOST_REASONS, type Stage } from './stages';
 
 /** Who does it: the signed-in account (id null for the public intake form); the audit copies the e-mail. */
@@ -217,7 +220,7 @@ export async function proposeSite(db: Db, id: number, body: { kind: 'land' | 'pr
   const at = occurredAtOrNow(body.occurredAt);
   return withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
-    if (!(await repo.siteExists(tx, body.kind, body.ref)))
+    if (!(await (body.kind === 'land' ? landExists : premisesExists)(tx, body.ref)))
       throw badRequest('unknown_site', `ref: no ${body.kind === 'land' ? 'land parcel' : 'premises'} '${body.ref}'`);
     const siteId = await repo.insertSite(tx, id, body.kind, body.ref, at);
     if (siteId === undefined) throw new AppError(409, 'site_already_proposed', `ref: ${body.kind} '${body.ref}' is already proposed in this case`);

@@ -1,7 +1,7 @@
 import { AppError, badRequest } from '../errors/app-error';
 
 /**
- * The stages of an establishment case (DESIGN.md, Cases and KPIs), in process order.
+ * The stages of an establishment case (docs/design.md, Cases and KPIs), in process order.
  *
  * Rules (domain only, no HTTP):
  * - Active stages are first_contact … decision. Moving forward one stage, or back to any

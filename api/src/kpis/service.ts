@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/pool';
-import { ACTIVE_STAGES, STAGES } from '../cases/service';
-import { caseKpis, requestsOverTime, type CaseKpiRow, type RequestsRow } from './repository';
+import { ACTIVE_STAGES, STAGES, caseKpis, type CaseKpiRow } from '../cases/service';
+import { requestsPerMonth, type RequestsRow } from '../requests/service';
+import { toCsv, type Cell } from '../csv/csv';
 
-/** The figures of DESIGN.md (Cases and KPIs) and more, for cases opened in [from, to]. */
+/** The figures of docs/design.md (Cases and KPIs) and more, for cases opened in [from, to]. */
 export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
   from: string | null;
   to: string | null;
@@ -11,7 +12,7 @@ export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
   requestsPerUseAndArea: RequestsRow[];
 }
 
-/** The business unit's key figures (DESIGN.md, Cases and KPIs) for cases opened in [from, to]. */
+/** The business unit's key figures (docs/design.md, Cases and KPIs) for cases opened in [from, to]. */
 export async function computeKpis(db: Queryable, from: string | null, to: string | null): Promise<Kpis> {
   const k = await caseKpis(db, from, to);
   return {
@@ -20,19 +21,18 @@ export async function computeKpis(db: Queryable, from: string | null, to: string
     ...k,
     openByStage: Object.fromEntries(ACTIVE_STAGES.map((s) => [s, k.openByStage[s] ?? 0])),
     medianDaysInStage: Object.fromEntries(STAGES.map((s) => [s, k.medianDaysInStage[s] ?? null])),
-    requestsPerUseAndArea: await requestsOverTime(db, from, to),
+    requestsPerUseAndArea: await requestsPerMonth(db, from, to),
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+
+/** The figures that are one value (a count, a median), not a breakdown. */
+type ScalarKpi = { [K in keyof Kpis]: Kpis[K] extends Cell ? K : never }[keyof Kpis];
 
 /** One row per figure: metric,key,month,use,areaRef,value (spreadsheet-friendly, long format). */
 export function kpisCsv(k: Kpis): string {
-  const rows: unknown[][] = [['metric', 'key', 'month', 'use', 'areaRef', 'value']];
-  const scalar = (m: keyof Kpis) => rows.push([m, '', '', '', '', k[m]]);
+  const rows: Cell[][] = [['metric', 'key', 'month', 'use', 'areaRef', 'value']];
+  const scalar = (m: ScalarKpi) => rows.push([m, '', '', '', '', k[m]]);
   scalar('casesInPeriod');
   for (const [s, n] of Object.entries(k.openByStage)) rows.push(['openByStage', s, '', '', '', n]);
   scalar('medianDaysToFirstProposal');
@@ -48,5 +48,5 @@ export function kpisCsv(k: Kpis): string {
   scalar('satisfactionAnswers');
   scalar('proposalsPerCase');
   for (const r of k.requestsPerUseAndArea) rows.push(['requests', '', r.month, r.use, r.areaRef, r.requests]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows, { lang: 'en', bom: false });
 }

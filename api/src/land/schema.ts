@@ -10,7 +10,7 @@ export const landQuery = z.strictObject({
 });
 export type LandQuery = z.output<typeof landQuery>;
 
-/** Properties of a `land` feature (DESIGN.md, Layers). */
+/** Properties of a `land` feature (docs/design.md, Layers). */
 export const landProperties = z.strictObject({
   ref: z.string().min(1),
   ownerType: z.enum(OWNER_TYPES),

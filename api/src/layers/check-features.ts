@@ -3,7 +3,6 @@ import type { Srid } from '../geo/crs';
 import { geometryProblem } from '../geo/validate-geometry';
 import { shapeProblem } from '../geo/geometry-shape';
 import { zodMessage } from '../http/validate';
-import { PLAN_LEVEL_FIELDS } from '../plans/schema';
 import { LAYERS, type LayerName } from './registry';
 import { LoadError, type LoadIssue } from './load-error';
 
@@ -74,32 +73,9 @@ function checkOne(layer: LayerName, f: unknown, index: number, srid: Srid): Chec
   return { index, ref, properties: props.data as CheckedFeature['properties'], geometry: feature.geometry, ignored };
 }
 
-/** Every zone of a plan must carry the same plan-level fields. */
-function planConsistency(items: CheckedFeature[]): LoadIssue[] {
-  const first = new Map<string, CheckedFeature>();
-  const issues: LoadIssue[] = [];
-  for (const item of items) {
-    const planId = item.properties.planId as string;
-    const seen = first.get(planId);
-    if (!seen) {
-      first.set(planId, item);
-      continue;
-    }
-    const differs = PLAN_LEVEL_FIELDS.find((k) => (item.properties[k] ?? null) !== (seen.properties[k] ?? null));
-    if (differs) {
-      issues.push({
-        index: item.index,
-        ref: item.ref,
-        reason: `${differs} differs from feature ${seen.index} of the same plan '${planId}'`,
-      });
-    }
-  }
-  return issues;
-}
-
 /**
- * Checks every feature of a layer (structure, geometry, properties, unique refs, plan
- * consistency) without touching the database; throws a LoadError listing the problems.
+ * Checks every feature of a layer (structure, geometry, properties, unique refs, and what
+ * the layer checks across its features, e.g. plan consistency) without touching the database; throws a LoadError listing the problems.
  */
 export function checkFeatures(layer: LayerName, features: unknown[], srid: Srid): CheckedFeature[] {
   const issues: LoadIssue[] = [];
@@ -113,7 +89,7 @@ export function checkFeatures(layer: LayerName, features: unknown[], srid: Srid)
     seenRefs.set(r.ref, index);
     items.push(r);
   });
-  if (layer === 'plans') issues.push(...planConsistency(items));
+  issues.push(...(LAYERS[layer].checkAll?.(items) ?? []));
   if (issues.length > 0) {
     issues.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
     const shown = issues.slice(0, MAX_ISSUES);

@@ -1,4 +1,4 @@
-// The enumerations of DESIGN.md, in one place for schemas, SQL parameters and OpenAPI.
+// The enumerations of docs/design.md, in one place for schemas, SQL parameters and OpenAPI.
 export const OWNER_TYPES = ['municipal', 'private', 'state', 'other'] as const;
 export const LAND_STATUSES = ['available', 'reserved', 'sold', 'not_for_sale'] as const;
 /**

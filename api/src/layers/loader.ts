@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import type { Db, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
-import { sqlFile } from '../db/sql-file';
 import { WGS84, type Srid } from '../geo/crs';
 import { invalidGeometries } from '../geo/db-validity';
 import { MAX_AREA_M2 } from '../geo/limits';
 import { LAYERS, type LayerName } from './registry';
 import { checkFeatures, ignoredProperties, parseFeatureCollection, type CheckedFeature } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
-import { rederiveAreaRefs } from '../land/repository';
-
-const knownAreaRefsSql = sqlFile(__dirname, 'known-area-refs.sql');
+import { unknownAreaRefs } from '../areas/service';
 
 export interface LoadSummary {
   layer: LayerName;
@@ -36,14 +33,15 @@ async function checkAgainstDb(db: Queryable, layer: LayerName, items: CheckedFea
     const plain = /^(ring self-intersection|outside Sweden|area )/.test(reason);
     issues.push({ index: items[pos].index, ref: items[pos].ref, reason: plain ? reason : `invalid geometry: ${reason}` });
   }
-  if (layer === 'land') {
-    const wanted = [...new Set(items.map((i) => i.properties.areaRef).filter((r): r is string => typeof r === 'string'))];
-    const { rows } = await db.query(knownAreaRefsSql, [wanted]);
-    const known = new Set(rows.map((r: { ref: string }) => r.ref));
+  const areaRefProperty = LAYERS[layer].areaRefProperty;
+  if (areaRefProperty) {
+    const refOf = (i: CheckedFeature) => i.properties[areaRefProperty];
+    const wanted = [...new Set(items.map(refOf).filter((r): r is string => typeof r === 'string'))];
+    const unknown = new Set(await unknownAreaRefs(db, wanted));
     for (const i of items) {
-      const areaRef = i.properties.areaRef;
-      if (typeof areaRef === 'string' && !known.has(areaRef)) {
-        issues.push({ index: i.index, ref: i.ref, reason: `areaRef: no area with ref '${areaRef}' (load areas first)` });
+      const areaRef = refOf(i);
+      if (typeof areaRef === 'string' && unknown.has(areaRef)) {
+        issues.push({ index: i.index, ref: i.ref, reason: `${areaRefProperty}: no area with ref '${areaRef}' (load areas first)` });
       }
     }
   }
@@ -83,7 +81,7 @@ export async function loadFeatures(
     await db.query(deferMatchIndexSql, ['off']);
   }
   await db.query(refreshMatchIndexSql, [layer, items.map((i) => i.ref)]);
-  if (layer === 'areas') await rederiveAreaRefs(db);
+  await LAYERS[layer].afterLoad?.(db);
   return { layer, features: items.length, inserted, updated: items.length - inserted, ignoredProperties: ignoredProperties(items) };
 }
 

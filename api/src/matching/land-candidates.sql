@@ -165,6 +165,6 @@ select
         ) zc
         where p.plan_id = any (case when j.is_ready then j.ready_plan_ids else j.progress_plan_ids end)
       ),
-      'geometry', ST_AsGeoJSON(ST_Transform(j.geom, 4326), 7)::json
+      'geometry', geom_to_geojson(j.geom, 4326)
     ) order by j.ref), '[]')
    from top j left join stops st on st.id = j.stop_id) as results;

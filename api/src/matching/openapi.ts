@@ -13,7 +13,7 @@ const criterionSchema = {
   },
 };
 
-/** JSON Schema of one ranked result (DESIGN.md, Matching, Response). */
+/** JSON Schema of one ranked result (docs/design.md, Matching, Response). */
 export const matchResultJsonSchema = {
   type: 'object',
   required: ['rank', 'kind', 'ref', 'areaRef', 'score', 'usableAreaM2', 'readiness', 'readyDate', 'planIds', 'transit', 'buildingRight', 'criteria', 'geometry'],

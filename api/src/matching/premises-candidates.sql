@@ -104,6 +104,6 @@ select
         'departuresPerHour', st.departures_per_hour,
         'planned', st.planned, 'openingYear', st.opening_year) end,
       'buildingRight', null,
-      'geometry', ST_AsGeoJSON(ST_Transform(j.geom, 4326), 7)::json
+      'geometry', geom_to_geojson(j.geom, 4326)
     ) order by j.ref), '[]')
    from top j left join stops st on st.id = j.stop_id) as results;

@@ -5,7 +5,6 @@ import { effectiveWeights } from './ranking';
 
 const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
 const premisesCandidatesSql = sqlFile(__dirname, 'premises-candidates.sql');
-const knownAreasSql = sqlFile(__dirname, 'known-areas.sql');
 
 export type CandidateKind = 'land' | 'premises';
 
@@ -81,9 +80,3 @@ export async function judgeCandidates(db: Queryable, kind: CandidateKind, r: Mat
   return { excluded: rows[0].excluded, cheapest: rows[0].cheapest, results: rows[0].results };
 }
 
-/** The refs among `refs` that name no area. */
-export async function unknownAreaRefs(db: Queryable, refs: string[]): Promise<string[]> {
-  const { rows } = await db.query(knownAreasSql, [refs]);
-  const known = new Set(rows.map((row: { ref: string }) => row.ref));
-  return [...new Set(refs.filter((ref) => !known.has(ref)))];
-}

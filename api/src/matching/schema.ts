@@ -9,7 +9,7 @@ export type Criterion = (typeof CRITERIA)[number];
 /** Default weights (README.md explains each); a request's `weights` overrides any of them. */
 export const DEFAULT_WEIGHTS: Record<Criterion, number> = { transit: 0.35, size: 0.2, readiness: 0.3, price: 0.15 };
 
-/** Exclusion reasons in the order DESIGN.md checks them. */
+/** Exclusion reasons in the order docs/design.md checks them. */
 export const EXCLUSION_REASONS = [
   'notAvailable',
   'outsideAreas',
@@ -39,7 +39,7 @@ const weights = z
   });
 
 /**
- * The body of `POST /api/match` (DESIGN.md, Matching). Strict: unknown fields are a 400.
+ * The body of `POST /api/match` (docs/design.md, Matching). Strict: unknown fields are a 400.
  * Example: `matchRequestSchema.parse({ use: 'logistics', minAreaM2: 20000, areas: ['lanna'] })`.
  */
 export const matchRequestSchema = z

@@ -1,8 +1,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth/middleware';
-import { requireIfMatch } from '../audit/preconditions';
-import { parseFeature, type FeatureInput } from '../audit/feature-input';
+import { requireRole } from '../access/guards';
+import { requireIfMatch } from '../writes/preconditions';
+import { parseFeature, type FeatureInput } from '../writes/feature-input';
 import { AppError, notFound } from '../errors/app-error';
 import { COLLECTIONS, isCollectionId } from './collections';
 import { CRS84, findCrs, SUPPORTED_CRS, type OgcCrs } from './crs';

@@ -80,13 +80,3 @@ export async function siteFacts(db: Queryable, sites: SiteChoice[], use: string 
   return (await db.query(q('site-facts.sql'), [JSON.stringify(sites), use])).rows;
 }
 
-export interface AreaRow {
-  ref: string;
-  name: string;
-  profile: string | null;
-  facts: Record<string, unknown> | null;
-  illustrative: boolean;
-}
-export async function areaProfiles(db: Queryable, refs: string[]): Promise<AreaRow[]> {
-  return (await db.query(q('area-profiles.sql'), [refs])).rows;
-}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonQuery } from '../layers/read-query';
 import { csvEnum, isoDate } from '../http/validate';
 import { MATCH_USES, PLAN_STATUSES, USE_CODE_LETTERS } from '../layers/enums';
+import { today } from '../clock/today';
 
 /** `use` filter: a Boverket code letter (J) or a matching use (logistics). */
 const USE_FILTER_VALUES = [...MATCH_USES, ...USE_CODE_LETTERS] as [string, ...string[]];
@@ -21,9 +22,7 @@ const useCode = z
     message: 'is not a Boverket kvartersmark use code',
   });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Properties of a `plans` feature: one use zone of a detailed plan (DESIGN.md, Layers). */
+/** Properties of a `plans` feature: one use zone of a detailed plan (docs/design.md, Layers). */
 export const planZoneProperties = z
   .strictObject({
     ref: z.string().min(1),

@@ -1,7 +1,7 @@
 import type { PlanStatus } from '../layers/enums';
 
 /**
- * The pipeline a plan moves along (DESIGN.md, plan statuses): appealed (överklagad) and
+ * The pipeline a plan moves along (docs/design.md, plan statuses): appealed (överklagad) and
  * supervision (tillsyn) come after adopted and before in force.
  */
 const PIPELINE: PlanStatus[] = ['programme', 'started', 'consultation', 'review', 'adopted', 'appealed', 'supervision', 'in_force'];

@@ -11,7 +11,7 @@ export const premisesQuery = z.strictObject({
 });
 export type PremisesQuery = z.output<typeof premisesQuery>;
 
-/** Properties of a `premises` feature: a vacant premises listing (DESIGN.md, Layers). */
+/** Properties of a `premises` feature: a vacant premises listing (docs/design.md, Layers). */
 export const premisesProperties = z.strictObject({
   ref: z.string().min(1),
   title: z.string().min(1),

@@ -2,7 +2,7 @@
 export const SIZE_BANDS = ['<5000', '5000-20000', '20000-50000', '>=50000'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
 
-/** DESIGN.md's bands of minAreaM2; a bound belongs to the band above it. */
+/** docs/design.md's bands of minAreaM2; a bound belongs to the band above it. */
 export function sizeBand(minAreaM2: number): SizeBand {
   if (minAreaM2 < 5000) return '<5000';
   if (minAreaM2 < 20000) return '5000-20000';

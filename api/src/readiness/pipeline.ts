@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool';
-import { badRequest } from '../errors/app-error';
+import { checkAreaRefs } from '../areas/service';
+import { today } from '../clock/today';
 import { PLAN_STATUSES } from '../layers/enums';
 import * as repo from './repository';
 
@@ -31,10 +32,9 @@ const yearOf = (p: repo.PlanRow) =>
  * Example: `await pipeline(db, { area: 'lanna' }, 365)`.
  */
 export async function pipeline(db: Queryable, q: { area?: string; status?: string }, stuckAfterDays: number): Promise<Pipeline> {
-  if (q.area) {
-    if (!(await repo.areaExists(db, q.area))) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
-  }
-  const all = await repo.listPipeline(db, q.area ?? null, IMPLEMENTATION_WINDOW_YEARS, stuckAfterDays);
+  await checkAreaRefs(db, q.area, 'area');
+  const day = today();
+  const all = await repo.listPipeline(db, q.area ?? null, IMPLEMENTATION_WINDOW_YEARS, stuckAfterDays, day);
   const plans = all.filter((p) => !q.status || p.status === q.status).map((p) => ({ ...p, year: yearOf(p) }));
   const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, plans.filter((p) => p.status === s).length]));
   const cells = new Map<string, { year: string; status: string; plans: number; zoneHa: number }>();
@@ -52,7 +52,7 @@ export async function pipeline(db: Queryable, q: { area?: string; status?: strin
       PLAN_STATUSES.indexOf(a.status as never) - PLAN_STATUSES.indexOf(b.status as never),
   );
   return {
-    today: await repo.today(db),
+    today: day,
     stuckAfterDays,
     implementationWindowYears: IMPLEMENTATION_WINDOW_YEARS,
     plans,

@@ -46,19 +46,8 @@ export async function listUses(db: Queryable): Promise<UseRow[]> {
   return (await db.query(listUsesSql)).rows;
 }
 
-export async function listPipeline(db: Queryable, area: string | null, windowYears: number, stuckDays: number): Promise<PlanRow[]> {
-  return (await db.query(pipelineSql, [area, windowYears, stuckDays])).rows;
-}
-
-const areaExistsSql = sqlFile(__dirname, 'area-exists.sql');
-const todaySql = sqlFile(__dirname, 'today.sql');
-
-export async function areaExists(db: Queryable, ref: string): Promise<boolean> {
-  return (await db.query(areaExistsSql, [ref])).rows.length > 0;
-}
-
-export async function today(db: Queryable): Promise<string> {
-  return (await db.query(todaySql)).rows[0].today;
+export async function listPipeline(db: Queryable, area: string | null, windowYears: number, stuckDays: number, today: string): Promise<PlanRow[]> {
+  return (await db.query(pipelineSql, [area, windowYears, stuckDays, today])).rows;
 }
 
 const listRequestsSql = sqlFile(__dirname, 'list-requests.sql');

@@ -7,7 +7,7 @@ import * as repo from './repository';
 
 /** The matching API's largest `limit`: enough to see whether any `ready` site exists. */
 const MATCH_LIMIT = 200;
-/** DESIGN.md's order of exclusion reasons: a candidate is counted under the first that applies. */
+/** docs/design.md's order of exclusion reasons: a candidate is counted under the first that applies. */
 const REASON_ORDER = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit'];
 
 export interface FutureSite { ref: string; kind: string; areaRef: string | null; usableAreaM2: number; readyDate: string | null; planIds: string[] }
@@ -42,7 +42,7 @@ interface Judged {
 }
 
 /**
- * What a request fails on: the latest check in DESIGN.md's order that stopped any candidate,
+ * What a request fails on: the latest check in docs/design.md's order that stopped any candidate,
  * i.e. the hurdle its closest candidates did not clear. Counting candidates instead would
  * let the stock speak (every warehouse is wrongUse for an office request). Null: no candidate.
  */
@@ -94,7 +94,7 @@ const site = (x: MatchResult): FutureSite => ({
 });
 
 /**
- * Unmet demand (DESIGN.md, Readiness): saved requests with no `ready` match today, per use,
+ * Unmet demand (docs/design.md, Readiness): saved requests with no `ready` match today, per use,
  * size band and named area, with their summed exclusion reasons, the dominant one, and the
  * land in progress that would meet them. Runs the matching engine on every saved request.
  * Example: `await unmetDemand(db, { use: 'logistics' }, 90)`.

@@ -29,3 +29,15 @@ export async function selectRequests(db: Queryable, limit: number): Promise<Save
   const { rows } = await db.query(listRequestsSql, [limit]);
   return rows.map(withIsoDates);
 }
+
+/** Saved requests per month, use and named area (GET /api/kpis). */
+export interface RequestsRow {
+  month: string;
+  use: string | null;
+  areaRef: string | null;
+  requests: number;
+}
+
+export async function requestsPerMonth(db: Queryable, from: string | null, to: string | null): Promise<RequestsRow[]> {
+  return (await db.query(sqlFile(__dirname, 'per-month.sql'), [from, to])).rows;
+}

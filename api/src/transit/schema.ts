@@ -10,7 +10,7 @@ export const stopsQuery = z.strictObject({
 });
 export type StopsQuery = z.output<typeof stopsQuery>;
 
-/** Properties of a `stops` feature (DESIGN.md, Layers). */
+/** Properties of a `stops` feature (docs/design.md, Layers). */
 export const stopProperties = z
   .strictObject({
     ref: z.string().min(1),

@@ -1,4 +1,4 @@
-// The attribute form of each editable layer: the layer contract's properties (DESIGN.md).
+// The attribute form of each editable layer: the layer contract's properties (docs/design.md).
 export type LayerName = 'premises' | 'plans' | 'land';
 export type Role = 'admin' | 'business' | 'planner' | 'owner';
 

@@ -1,6 +1,6 @@
 // Wires the map page together: language, style, data, legend, popups, search and the URL.
 import * as maplibregl from 'maplibre-gl';
-import { ApiError, fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
+import { fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
 import { layerDownloads, matchDownloads } from '../shared/downloads';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
@@ -170,9 +170,7 @@ export async function startMapPage(): Promise<void> {
       results.clear();
       byId('results-downloads').replaceChildren();
       searchStatus.classList.add('error');
-      searchStatus.textContent = err instanceof ApiError && err.status === 404 && err.code === 'not_found'
-        ? t('matchUnavailable')
-        : t('searchError', { message: (err as Error).message });
+      searchStatus.textContent = t('searchError', { message: (err as Error).message });
     } finally {
       if (inflight === ctrl) byId('results-section').removeAttribute('aria-busy');
       submit().disabled = false;

@@ -1,4 +1,4 @@
-// The readiness API's answers as the planner view reads them (DESIGN.md, Readiness).
+// The readiness API's answers as the planner view reads them (docs/design.md, Readiness).
 import { fetchJson } from '../shared/api';
 
 export interface Figures {

@@ -49,7 +49,7 @@ export function fetchLayer(layer: string, params: Record<string, string> = {}, s
   return fetchJson<FeatureCollection>(`/api/${layer}${qs ? `?${qs}` : ''}`, { signal });
 }
 
-/** POST /api/match (DESIGN.md, Matching). */
+/** POST /api/match (docs/design.md, Matching). */
 export function postMatch(request: MatchRequest, signal?: AbortSignal): Promise<MatchResponse> {
   return fetchJson<MatchResponse>('/api/match', {
     method: 'POST',

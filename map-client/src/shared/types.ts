@@ -1,6 +1,6 @@
 /**
- * The API's contract types (DESIGN.md), shared by every page of the client. Plain types:
- * no runtime code, no framework.
+ * The API's contract types (docs/design.md), shared by every page of the client: types and
+ * a few constant lists (the enums' values), no framework.
  */
 
 export type Need = 'land' | 'premises' | 'any';

@@ -75,11 +75,3 @@ export function keepIdentity(current: Record<string, unknown>, change: Record<st
     }
   }
 }
-
-/** A Feature as the read API writes it, one row of a layer's list SQL. */
-export interface Feature {
-  type: 'Feature';
-  id: number;
-  geometry: unknown;
-  properties: Record<string, unknown>;
-}
