@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Db, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
+import { sqlFile } from '../db/sql-file';
 import { WGS84, type Srid } from '../geo/crs';
 import { invalidGeometries } from '../geo/db-validity';
 import { MAX_AREA_M2 } from '../geo/limits';

@@ -22,7 +22,7 @@ export interface Candidate {
   price: number | null;
   transit: (TransitInfo & { planned: boolean; openingYear: number | null }) | null;
   /** Land only (rule 6). */
-  buildingRight: BuildingRight | null;
+  buildingRight?: BuildingRight | null;
   /** Land only: the plans whose permitting zones the usable area comes from. */
   zoning?: ZoningPlan[];
   geometry: { type: string; coordinates: unknown };
