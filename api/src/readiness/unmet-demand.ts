@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { AppError, badRequest } from '../errors/app-error';
-import { MATCH_USES } from '../layers/enums';
+import { EXCLUSION_REASONS, MATCH_USES } from '../contract/enums';
 import { matchRequestSchema, runMatch, type MatchResponse, type MatchResult } from '../matching/service';
 import { SIZE_BANDS, sizeBand, summarise, type SizeBand } from './demand-summary';
 import * as repo from './repository';
@@ -8,7 +8,7 @@ import * as repo from './repository';
 /** The matching API's largest `limit`: enough to see whether any `ready` site exists. */
 const MATCH_LIMIT = 200;
 /** DESIGN.md's order of exclusion reasons: a candidate is counted under the first that applies. */
-const REASON_ORDER = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+const REASON_ORDER: readonly string[] = EXCLUSION_REASONS;
 
 export interface FutureSite { ref: string; kind: string; areaRef: string | null; usableAreaM2: number; readyDate: string | null; planIds: string[] }
 export interface UnmetRow {

@@ -1,26 +1,2 @@
-import { z } from 'zod';
-import { commonQuery } from '../layers/read-query';
-import { csvEnum } from '../http/validate';
-import { STOP_MODES } from '../layers/enums';
-
-export const stopsQuery = z.strictObject({
-  ...commonQuery,
-  mode: csvEnum(STOP_MODES).optional(),
-  planned: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true').optional(),
-});
-export type StopsQuery = z.output<typeof stopsQuery>;
-
-/** Properties of a `stops` feature (DESIGN.md, Layers). */
-export const stopProperties = z
-  .strictObject({
-    ref: z.string().min(1),
-    name: z.string().min(1),
-    mode: z.enum(STOP_MODES),
-    planned: z.boolean().default(false),
-    openingYear: z.number().int().min(1850).max(2200).nullish(),
-    sourceId: z.string().nullish(),
-    municipalityCode: z.string().regex(/^\d{4}$/).nullish(),
-    illustrative: z.boolean().default(false),
-    source: z.string().nullish(),
-  });
-export type StopProperties = z.output<typeof stopProperties>;
+// The contract (api/src/contract) declares these; re-exported so the component's imports stay short.
+export { stopsQuery, stopProperties, type StopsQuery, type StopProperties } from '../contract';

@@ -1,0 +1,59 @@
+/**
+ * Rules the server enforces and the client checks live (editor, intake) — one copy each.
+ * Pure functions and zod pieces only: no Node, no DOM.
+ */
+import { z } from 'zod';
+import { ACTIVE_STAGES, CLOSED_STAGES, USE_CODE_LETTERS, type ActiveStage, type PlanStatus, type Stage } from './enums';
+
+/** YYYY-MM-DD that is a real calendar date. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
+
+/** `a,b,c` → ['a','b','c'], each checked against `values`. */
+export const csvEnum = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string({ error: 'must be given once, as a comma-separated list' })
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `must be one or more of ${values.join(', ')}` })).min(1))
+    .meta({ description: `comma-separated, any of: ${values.join(', ')}` });
+
+/** A Boverket use code: a kvartersmark letter, optionally numbered (J, Z, H1). */
+export const USE_CODE_PATTERN = /^[A-Z][0-9]*$/;
+export const isUseCodeLetter = (c: string) => (USE_CODE_LETTERS as readonly string[]).includes(c[0]);
+export const useCode = z
+  .string()
+  .regex(USE_CODE_PATTERN, 'must be a Boverket use code such as J, Z or H1')
+  .refine(isUseCodeLetter, { message: 'is not a Boverket kvartersmark use code' });
+
+export const ORG_NUMBER_PATTERN = /^\d{6}-?\d{4}$/;
+export const PHONE_PATTERN = /^[+0-9 ()-]{5,30}$/;
+/** The account e-mail check (sign-in, sign-up); intake and requests use zod's z.email. */
+export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const PASSWORD_MIN = 10;
+
+/** The pipeline a plan moves along (cancelled = upphävd can end it at any point). */
+export const PLAN_PIPELINE: readonly PlanStatus[] = ['programme', 'consultation', 'review', 'adopted', 'in_force'];
+
+/**
+ * Why a plan may not move from `from` to `to`, or undefined when it may. Forward moves may
+ * skip steps (a plan without programme, or the standard procedure's adoption straight after
+ * review); backward moves are refused, and a cancelled plan stays cancelled.
+ */
+export function transitionProblem(from: PlanStatus, to: PlanStatus): string | undefined {
+  if (from === to) return undefined;
+  if (from === 'cancelled') return 'a cancelled plan cannot change status';
+  if (to === 'cancelled') return undefined;
+  if (PLAN_PIPELINE.indexOf(to) < PLAN_PIPELINE.indexOf(from)) return `cannot move back from ${from} to ${to}`;
+  return undefined;
+}
+
+/** The ETag of a record version (or of several, e.g. a plan zone and its plan): `"3"`, `"3-2"`. */
+export const etagOf = (...versions: number[]): string => `"${versions.join('-')}"`;
+
+export const isActiveStage = (s: Stage): s is ActiveStage => (ACTIVE_STAGES as readonly string[]).includes(s);
+export const isClosedStage = (s: Stage) => CLOSED_STAGES.includes(s);
