@@ -1,13 +1,17 @@
 /** Schemas shared by several endpoints: errors, GeoJSON, path ids, If-Match. */
 import { z } from 'zod';
+import type { Geometry as GeoJsonGeometry } from 'geojson';
 
 /** Every error answer: `{ code, message }`, sometimes with more (412: currentVersion, current). */
 export const errorBody = z.object({ code: z.string(), message: z.string() }).meta({ id: 'Error' });
 export type ErrorBody = z.output<typeof errorBody>;
 
 /** A GeoJSON geometry (RFC 7946; EPSG:4326 unless crs=3006 was asked for). */
-export const geometry = z.object({ type: z.string(), coordinates: z.unknown() }).meta({ description: 'GeoJSON geometry' });
-export type Geometry = z.output<typeof geometry>;
+// Checked loosely (type + coordinates); typed as RFC 7946 so pages hand it to map libraries as is.
+export const geometry = z
+  .object({ type: z.string(), coordinates: z.unknown() })
+  .meta({ description: 'GeoJSON geometry' }) as unknown as z.ZodType<GeoJsonGeometry>;
+export type Geometry = GeoJsonGeometry;
 
 export const feature = z
   .object({ type: z.literal('Feature'), id: z.unknown().optional(), geometry: geometry.nullable(), properties: z.record(z.string(), z.unknown()) })

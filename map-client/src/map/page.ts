@@ -3,7 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import { ApiError, fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
-import type { MatchRequest, UseCode } from '../shared/types';
+import type { MatchRequestInput as MatchRequest, UseCode } from '@etablera/contract';
 import { MAP_TEXTS } from '../i18n/map';
 import { startStyle } from './basemap';
 import { factsElement, hoverLabel, layerOf, type T } from './facts';

@@ -3,7 +3,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { h, setChildren } from '../shared/dom';
 import { formatDate, formatM2, formatNumber, type Lang } from '../shared/i18n';
-import { EXCLUSION_REASONS, type MatchRequest, type MatchResponse, type MatchResult } from '../shared/types';
+import { EXCLUSION_REASONS, type MatchRequestInput as MatchRequest, type MatchResponse, type MatchResult } from '@etablera/contract';
 import type { MapKey } from '../i18n/map';
 import type { T } from './facts';
 import { bboxOf, labelPoint, type Bbox } from './geometry';

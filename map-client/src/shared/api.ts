@@ -5,7 +5,7 @@
  * Example: `const areas = await fetchLayer('areas');`
  */
 import type { FeatureCollection } from 'geojson';
-import type { ClientConfig, MatchRequest, MatchResponse, UseCode } from './types';
+import type { ClientConfig, MatchRequestInput, MatchResponse, UseCode } from '@etablera/contract';
 
 /** A failed API call: HTTP status plus the API's error code and message. */
 export class ApiError extends Error {
@@ -50,7 +50,7 @@ export function fetchLayer(layer: string, params: Record<string, string> = {}, s
 }
 
 /** POST /api/match (DESIGN.md, Matching). */
-export function postMatch(request: MatchRequest, signal?: AbortSignal): Promise<MatchResponse> {
+export function postMatch(request: MatchRequestInput, signal?: AbortSignal): Promise<MatchResponse> {
   return fetchJson<MatchResponse>('/api/match', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

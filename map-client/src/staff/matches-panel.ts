@@ -2,7 +2,7 @@ import { h } from './dom';
 import { api } from './http';
 import { texts } from './i18n';
 import type { CaseDetail } from './case-detail';
-import type { MatchResponse } from '../shared/types';
+import type { MatchResponse } from '@etablera/contract';
 
 
 /**
