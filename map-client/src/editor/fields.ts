@@ -1,6 +1,11 @@
-// The attribute form of each editable layer: the layer contract's properties (DESIGN.md).
-export type LayerName = 'premises' | 'plans' | 'land';
-export type Role = 'admin' | 'business' | 'planner' | 'owner';
+// The attribute form of each editable layer: the contract's layer properties.
+import {
+  LAND_STATUSES, OWNER_TYPES, PLAN_STATUSES, PREMISES_KINDS, PREMISES_STATUSES, RESERVATION_KINDS, etagOf as contractEtag,
+  type Role, type WritableLayer,
+} from '@etablera/contract';
+
+export type LayerName = WritableLayer;
+export type { Role };
 
 export interface Field {
   name: string;
@@ -11,15 +16,6 @@ export interface Field {
   /** only set when the record is created (its identity) */
   createOnly?: boolean;
 }
-
-export const PREMISES_KINDS = ['office', 'retail', 'industry', 'warehouse', 'lab'] as const;
-export const PREMISES_STATUSES = ['available', 'let', 'withdrawn'] as const;
-export const PLAN_STATUSES = ['programme', 'consultation', 'review', 'adopted', 'in_force', 'cancelled'] as const;
-export const LAND_STATUSES = ['available', 'reserved', 'sold', 'not_for_sale'] as const;
-export const OWNER_TYPES = ['municipal', 'private', 'state', 'other'] as const;
-export const RESERVATION_KINDS = ['reservation', 'markanvisning'] as const;
-/** Boverket kvartersmark base letters the API accepts (api/src/layers/enums.ts). */
-export const USE_CODE_LETTERS = 'BCDEFGHJKLMNOPRSTUVYZ';
 
 export const FIELDS: Record<LayerName, Field[]> = {
   premises: [
@@ -72,7 +68,7 @@ export const DEFAULTS: Record<LayerName, Record<string, unknown>> = {
   land: { status: 'available', ownerType: 'municipal' },
 };
 
-/** The ETag of a feature as the API computes it from its versions. */
+/** The ETag of a feature by the contract's formula: a plan zone's also names its plan's version. */
 export function etagOf(layer: LayerName, p: Record<string, unknown>): string {
-  return layer === 'plans' ? `"${p.version}-${p.planVersion}"` : `"${p.version}"`;
+  return layer === 'plans' ? contractEtag(Number(p.version), Number(p.planVersion)) : contractEtag(Number(p.version));
 }

@@ -166,7 +166,7 @@ async function save(): Promise<void> {
 }
 
 function handleError(err: unknown, mine?: Record<string, unknown>): void {
-  if (!(err instanceof api.WriteError)) return say(String(err), 'error');
+  if (!(err instanceof api.ApiError)) return say(String(err), 'error');
   if (err.status === 412) {
     const current = err.body.current as GeoJsonFeature | undefined;
     return say(
@@ -357,7 +357,7 @@ $<HTMLFormElement>('sign-in-form').addEventListener('submit', (ev) => {
       () => boot().catch((err) => say(String(err), 'error')),
       (err) => {
         document.body.dataset.editorReady = 'true';
-        say(err instanceof api.WriteError && err.status === 429 ? tr('tooMany') : tr('signInFailed'), 'error');
+        say(err instanceof api.ApiError && err.status === 429 ? tr('tooMany') : tr('signInFailed'), 'error');
       },
     );
 });

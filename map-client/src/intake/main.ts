@@ -4,6 +4,7 @@
 // knows (phone and organisation number formats, unknown areas, its rate limit) comes back as
 // a 400/429 and is shown next to the field it names.
 import './intake.css';
+import type { IntakeReceipt } from '@etablera/contract';
 import { ApiError, fetchJson, fetchLayer } from '../shared/api';
 import { h, setChildren } from '../shared/dom';
 import { initLang, rememberLang, translator, urlWithLang, type Lang } from '../shared/i18n';
@@ -222,11 +223,7 @@ async function submit(e: Event): Promise<void> {
   button.textContent = tr('sending');
   form.setAttribute('aria-busy', 'true');
   try {
-    const res = await fetchJson<{ status: string; reference?: string }>('/api/intake', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(requestBody()),
-    });
+    const res = await fetchJson<IntakeReceipt>('/api/intake', { method: 'POST', body: requestBody() });
     form.reset();
     state.reference = res.reference ?? null;
     renderReceipt();

@@ -1,5 +1,5 @@
 import { h, select, fmtDate, fmtDateTime, occurredAtFrom } from './dom';
-import { api } from './http';
+import { api } from '../shared/api';
 import { texts, type Texts } from './i18n';
 import { renderPitchPanel } from './pitch-panel';
 import { renderMatchesPanel } from './matches-panel';

@@ -1,5 +1,5 @@
 import { h, select, fmtDate } from './dom';
-import { api } from './http';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 
 export interface CaseSummary {

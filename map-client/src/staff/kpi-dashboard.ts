@@ -1,5 +1,5 @@
 import { h } from './dom';
-import { api } from './http';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 import { barChart, timeChart } from './charts';
 

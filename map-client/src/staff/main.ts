@@ -1,7 +1,7 @@
 // The business unit's page: sign in, cases (list, detail) and the KPI dashboard.
 import './staff.css';
 import { h } from './dom';
-import { api, ApiError } from './http';
+import { api, ApiError } from '../shared/api';
 import { currentLang, setLang, texts } from './i18n';
 import { renderCaseList } from './case-list';
 import { renderCaseDetail } from './case-detail';

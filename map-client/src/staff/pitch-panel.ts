@@ -1,5 +1,5 @@
 import { h, fmtDate } from './dom';
-import { api } from './http';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 import type { CaseDetail } from './case-detail';
 
