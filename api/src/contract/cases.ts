@@ -4,7 +4,7 @@
  * closed (409 case_closed on any edit) until moved to `follow_up` or reopened.
  */
 import { z } from 'zod';
-import { ACTIVE_STAGES, EVENT_KINDS, LOST_REASONS, SITE_KINDS, SITE_RESPONSES, STAGES } from './enums';
+import { ACTIVE_STAGES, CASE_SOURCES, EVENT_KINDS, LOST_REASONS, OUTCOMES, SITE_KINDS, SITE_RESPONSES, STAGES, TIMELINE_KINDS } from './enums';
 import { ORG_NUMBER_PATTERN, PHONE_PATTERN } from './rules';
 import { idParams, ifMatchHeader } from './common';
 import { matchRequestSchema } from './matching';
@@ -101,10 +101,6 @@ export const idParam = id;
 
 // ---- responses (dates are ISO 8601 strings in JSON)
 const dateTime = z.string().meta({ format: 'date-time' });
-export const CASE_SOURCES = ['staff', 'intake'] as const;
-export const OUTCOMES = ['established', 'lost'] as const;
-/** Timeline entries: the ones a person adds and the ones the case writes itself. */
-export const TIMELINE_KINDS = [...EVENT_KINDS, 'stage_change', 'site_proposed', 'site_response'] as const;
 
 export const caseSummary = z.object({
   id: z.number().int(),

@@ -90,6 +90,17 @@ export type SiteResponse = (typeof SITE_RESPONSES)[number];
 /** Timeline entries a person adds; stage changes and sites have their own endpoints. */
 export const EVENT_KINDS = ['note', 'call', 'meeting'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+/** Timeline entries: the ones a person adds and the ones the case writes itself. */
+export const TIMELINE_KINDS = [...EVENT_KINDS, 'stage_change', 'site_proposed', 'site_response'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+/** Where a case came from: opened by staff or by the public intake form. */
+export const CASE_SOURCES = ['staff', 'intake'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const OUTCOMES = ['established', 'lost'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** How ready a pitched site is, in the investor's terms. */
+export const PITCH_READINESS = ['ready', 'in_progress', 'programme', 'none'] as const;
+export type PitchReadiness = (typeof PITCH_READINESS)[number];
 
 // ---- Accounts and audit (docs: Accounts)
 export const ROLES = ['admin', 'business', 'planner', 'owner'] as const;

@@ -1,6 +1,6 @@
 /** Investor pitch links (docs: Cases and KPIs, Pitch): staff make them, anyone with the token reads. */
 import { z } from 'zod';
-import { LANGS, MATCH_USES, PLAN_STATUSES, SITE_KINDS, STOP_MODES } from './enums';
+import { LANGS, MATCH_USES, PITCH_READINESS, PLAN_STATUSES, SITE_KINDS, STOP_MODES } from './enums';
 import { geometry, idParams } from './common';
 import { json, type Endpoint } from './endpoint';
 
@@ -25,7 +25,6 @@ export const pitchLink = z.object({
 export type PitchLink = z.output<typeof pitchLink>;
 
 export const pitchFact = z.object({ key: z.string(), label: z.string(), text: z.string() });
-export const PITCH_READINESS = ['ready', 'in_progress', 'programme', 'none'] as const;
 export const pitchSite = z.object({
   number: z.number().int(),
   kind: z.enum(SITE_KINDS),

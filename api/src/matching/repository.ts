@@ -1,3 +1,4 @@
+import type { Geometry } from '../contract';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { ExclusionReason, MatchRequest, TransitInfo } from './schema';
@@ -23,7 +24,7 @@ export interface Candidate {
   transit: (TransitInfo & { planned: boolean; openingYear: number | null }) | null;
   /** Land only: the plans whose permitting zones the usable area comes from. */
   zoning?: ZoningPlan[];
-  geometry: { type: string; coordinates: unknown };
+  geometry: Geometry;
 }
 
 export interface ZoningPlan {

@@ -1,4 +1,4 @@
-import { h } from './dom';
+import { h } from '../shared/dom';
 import { api } from '../shared/api';
 import { texts } from './i18n';
 import type { CaseDetail } from './case-detail';
