@@ -8,7 +8,7 @@ const NS = 'http://www.w3.org/2000/svg';
 type Tr = (k: string, v?: Record<string, string | number>) => string;
 
 const label = (r: UnmetRow, lang: Lang, tr: Tr, areaNames: Map<string, string>) =>
-  `${USE_NAMES[r.use]?.[lang] ?? r.use} ${r.sizeBand} · ${r.areaRef ? areaNames.get(r.areaRef) ?? r.areaRef : tr('noPreferredArea')}`;
+  `${USE_NAMES[r.use][lang]} ${r.sizeBand} · ${r.areaRef ? areaNames.get(r.areaRef) ?? r.areaRef : tr('noPreferredArea')}`;
 
 export function demandChart(u: UnmetDemand, lang: Lang, tr: Tr, areaNames: Map<string, string>): Element {
   const rowH = 24, left = 260, width = 900, top = 6;
@@ -43,12 +43,12 @@ export function demandTable(u: UnmetDemand, lang: Lang, tr: Tr, areaNames: Map<s
     h('thead', {}, h('tr', {}, ...['use', 'sizeBand', 'area', 'requests', 'totalRequests', 'dominant', 'onceInForce', 'summary'].map((k) => h('th', { scope: 'col' }, tr(k))))),
     h('tbody', {}, ...u.rows.map((r) =>
       h('tr', { 'data-use': r.use, 'data-band': r.sizeBand, 'data-area': r.areaRef ?? '' },
-        h('td', {}, USE_NAMES[r.use]?.[lang] ?? r.use),
+        h('td', {}, USE_NAMES[r.use][lang]),
         h('td', {}, r.sizeBand),
         h('td', {}, r.areaRef ? areaNames.get(r.areaRef) ?? r.areaRef : tr('noPreferredArea')),
         h('td', { class: 'num', 'data-field': 'requests', 'data-value': r.requests }, formatNumber(r.requests, lang)),
         h('td', { class: 'num', 'data-field': 'totalRequests', 'data-value': r.totalRequests }, formatNumber(r.totalRequests, lang)),
-        h('td', { 'data-field': 'dominantReason', 'data-value': r.dominantReason ?? '' }, r.dominantReason ? REASON_NAMES[r.dominantReason]?.[lang] ?? r.dominantReason : '–'),
+        h('td', { 'data-field': 'dominantReason', 'data-value': r.dominantReason ?? '' }, r.dominantReason ? REASON_NAMES[r.dominantReason][lang] : '–'),
         h('td', { class: 'num', 'data-field': 'onceInForce', 'data-value': r.onceInForce.hectares }, formatNumber(r.onceInForce.hectares, lang, 1)),
         h('td', { 'data-field': 'summary' }, r.summary[lang]),
       ))),

@@ -1,12 +1,13 @@
 // The plan pipeline as an SVG timeline: one line per plan from the day it entered its
 // status to its (expected) legal force date, a tick where its implementation period ends.
+import type { PlanStatus } from '@etablera/contract';
 import { h } from '../shared/dom';
 import { formatDate, type Lang } from '../shared/i18n';
 import type { Pipeline, PipelinePlan } from './data';
 import { STATUS_NAMES } from './texts';
 
 const NS = 'http://www.w3.org/2000/svg';
-const STATUS_COLOURS: Record<string, string> = {
+const STATUS_COLOURS: Record<PlanStatus, string> = {
   programme: '#b4a7d6', consultation: '#f6b26b', review: '#e69138', adopted: '#6fa8dc', in_force: '#1d6a35', cancelled: '#999999',
 };
 
@@ -39,7 +40,7 @@ export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): El
   p.plans.forEach((plan, i) => {
     const y = top + i * rowH + rowH / 2;
     const g = svg('g', { 'data-plan': plan.planId, 'data-status': plan.status, 'data-year': plan.year });
-    const status = STATUS_NAMES[plan.status]?.[lang] ?? plan.status;
+    const status = STATUS_NAMES[plan.status][lang];
     g.append(svg('text', { x: 4, y: y + 4, 'font-size': 11 }, `${plan.planId} · ${status}${plan.stuck ? ' ⚠' : ''}`));
     const from = plan.statusChangedAt ?? target(plan);
     const to = target(plan) ?? p.today;
@@ -69,7 +70,7 @@ export function pipelineLists(p: Pipeline, lang: Lang, tr: (k: string, v?: Recor
         : h('p', {}, tr('none'))),
     h('div', { id: 'stuck' }, h('h3', {}, tr('stuck', { days: p.stuckAfterDays })),
       p.stuck.length
-        ? h('ul', {}, ...p.stuck.map((x) => item(x, `${STATUS_NAMES[x.status]?.[lang] ?? x.status}, ${x.daysInStatus} ${lang === 'sv' ? 'dagar' : 'days'}`)))
+        ? h('ul', {}, ...p.stuck.map((x) => item(x, `${STATUS_NAMES[x.status][lang]}, ${x.daysInStatus} ${lang === 'sv' ? 'dagar' : 'days'}`)))
         : h('p', {}, tr('none'))),
   );
 }
