@@ -1,7 +1,7 @@
 // The attribute form of each editable layer: the contract's layer properties.
 import {
   LAND_STATUSES, OWNER_TYPES, PLAN_STATUSES, PREMISES_KINDS, PREMISES_STATUSES, RESERVATION_KINDS, etagOf as contractEtag,
-  type Role, type WritableLayer,
+  WRITABLE_LAYERS, type Role, type WritableLayer,
 } from '@etablera/contract';
 
 export type LayerName = WritableLayer;
@@ -56,8 +56,11 @@ export const LAYERS_OF: Record<Role, LayerName[]> = {
   owner: ['premises'],
   business: ['premises', 'land'],
   planner: ['plans'],
-  admin: ['premises', 'plans', 'land'],
+  admin: [...WRITABLE_LAYERS],
 };
+
+/** Bottom to top on the map: parcels, then plan zones, then premises points on top. */
+export const DRAW_ORDER: readonly LayerName[] = [...WRITABLE_LAYERS].reverse();
 
 export const GEOMETRY_OF: Record<LayerName, 'Point' | 'Polygon'> = { premises: 'Point', plans: 'Polygon', land: 'Polygon' };
 

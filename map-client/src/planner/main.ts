@@ -7,7 +7,7 @@ import { fetchLayer } from '../shared/api';
 import { h, setChildren } from '../shared/dom';
 import { initLang, rememberLang, translator, type Lang } from '../shared/i18n';
 import { Choropleth } from './choropleth';
-import { fetchPipeline, fetchReadiness, fetchUnmetDemand, type Pipeline, type Readiness, type UnmetDemand } from './data';
+import { fetchPipeline, fetchReadiness, fetchUnmetDemand, type PipelineResponse, type ReadinessResponse, type UnmetDemandResponse } from './data';
 import { demandChart, demandTable } from './demand';
 import { readinessTable } from './readiness-table';
 import { TEXTS, USE_NAMES } from './texts';
@@ -17,7 +17,7 @@ const $ = (id: string) => document.getElementById(id)!;
 let lang: Lang = initLang();
 const tr = (k: string, v?: Record<string, string | number>) => translator(TEXTS, lang)(k as keyof typeof TEXTS.sv, v);
 
-interface State { readiness: Readiness; pipeline: Pipeline; demand: UnmetDemand; areaNames: Map<string, string>; use: MatchUse }
+interface State { readiness: ReadinessResponse; pipeline: PipelineResponse; demand: UnmetDemandResponse; areaNames: Map<string, string>; use: MatchUse }
 const isUse = (u: string | null): u is MatchUse => (MATCH_USES as readonly (string | null)[]).includes(u);
 
 function renderStatic(): void {

@@ -2,7 +2,7 @@
 import type { MatchUse } from '@etablera/contract';
 import { h } from '../shared/dom';
 import { formatNumber, type Lang } from '../shared/i18n';
-import { inProgressTotal, type Figures, type Readiness } from './data';
+import { inProgressTotal, type Figures, type ReadinessResponse } from './data';
 import { USE_NAMES } from './texts';
 
 
@@ -16,7 +16,7 @@ function years(f: Figures, lang: Lang, unknown: string): string {
     .join(', ');
 }
 
-export function readinessTable(r: Readiness, use: string | null, lang: Lang, tr: (k: string) => string, areaNames: Map<string, string>): HTMLElement {
+export function readinessTable(r: ReadinessResponse, use: string | null, lang: Lang, tr: (k: string) => string, areaNames: Map<string, string>): HTMLElement {
   const rows = r.rows.filter((x) => !use || x.use === use);
   const muni = r.municipality.filter((x) => !use || x.use === use);
   const line = (scope: string, label: string, x: Figures & { use: MatchUse }, cls = '') =>

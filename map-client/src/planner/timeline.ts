@@ -3,7 +3,7 @@
 import type { PlanStatus } from '@etablera/contract';
 import { h } from '../shared/dom';
 import { formatDate, type Lang } from '../shared/i18n';
-import type { Pipeline, PipelinePlan } from './data';
+import type { PipelineResponse, PipelinePlan } from './data';
 import { STATUS_NAMES } from './texts';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -21,7 +21,7 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const target = (p: PipelinePlan) => (p.status === 'in_force' ? p.legalForceDate : p.expectedLegalForceDate);
 
-export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): Element {
+export function timeline(p: PipelineResponse, lang: Lang, labels: { today: string }): Element {
   const dates = p.plans.flatMap((x) => [x.statusChangedAt, target(x), x.implementationEndDate]).filter((d): d is string => !!d);
   dates.push(p.today);
   const min = new Date(Math.min(...dates.map(t))).getUTCFullYear();
@@ -61,7 +61,7 @@ export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): El
 }
 
 /** The two lists a planner acts on: implementation periods ending, plans stuck. */
-export function pipelineLists(p: Pipeline, lang: Lang, tr: (k: string, v?: Record<string, string | number>) => string): HTMLElement {
+export function pipelineLists(p: PipelineResponse, lang: Lang, tr: (k: string, v?: Record<string, string | number>) => string): HTMLElement {
   const item = (x: PipelinePlan, extra: string) => h('li', { 'data-plan': x.planId }, `${x.planId} ${x.name} – ${extra}`);
   return h('div', { class: 'lists' },
     h('div', { id: 'ending-soon' }, h('h3', {}, tr('endingSoon', { years: p.implementationWindowYears })),

@@ -1,4 +1,4 @@
-import { ACTIVE_STAGES, STAGES, type CaseDetail, type Stage } from '@etablera/contract';
+import { ACTIVE_STAGES, EVENT_KINDS, STAGES, type CaseDetail, type Stage } from '@etablera/contract';
 import { h, select } from '../shared/dom';
 import { fmtDate, fmtDateTime, occurredAtFrom } from './format';
 import { api } from '../shared/api';
@@ -80,7 +80,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
   });
 
   // timeline
-  const evKind = select('event-kind', (['note', 'call', 'meeting'] as const).map((k): [string, string] => [k, t.events[k]]));
+  const evKind = select('event-kind', EVENT_KINDS.map((k): [string, string] => [k, t.events[k]]));
   const evText = h('input', { id: 'event-text', placeholder: t.text, size: 40 });
   const evDate = h('input', { id: 'event-date', type: 'date' });
   const evForm = h('form', { class: 'row', id: 'event-form' }, evKind, evText, evDate, h('button', { type: 'submit' }, t.addEvent));
