@@ -14,7 +14,7 @@ const rel = (f: string) => path.relative(ROOT, f);
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 
 /** The contract's enumerations: every exported array of strings in enums.ts. */
-const ENUMS = Object.entries(contract).filter(
+const ENUMS = (Object.entries(contract) as Array<[string, unknown]>).filter(
   (e): e is [string, readonly string[]] => Array.isArray(e[1]) && e[1].length > 1 && e[1].every((v: unknown) => typeof v === 'string'),
 );
 

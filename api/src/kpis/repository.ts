@@ -1,3 +1,4 @@
+import type { RequestsPerMonth } from '../contract/kpis';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 
@@ -21,12 +22,8 @@ export interface CaseKpiRow {
   proposalsPerCase: number | null;
 }
 
-export interface RequestsRow {
-  month: string;
-  use: string | null;
-  areaRef: string | null;
-  requests: number;
-}
+/** One month of saved requests per use and area: the contract's row. */
+export type RequestsRow = RequestsPerMonth;
 
 export async function caseKpis(db: Queryable, from: string | null, to: string | null): Promise<CaseKpiRow> {
   return (await db.query(sqlFile(__dirname, 'case-kpis.sql'), [from, to])).rows[0];
