@@ -1,7 +1,8 @@
 import type { Response } from 'express';
+import type { Lang } from '../contract/enums';
 
 export type Cell = string | number | boolean | null | undefined;
-export type Lang = 'sv' | 'en';
+export type { Lang };
 
 /** Swedish Excel expects `;` between fields and a decimal comma; English gets RFC 4180 commas. */
 const SEPARATOR: Record<Lang, string> = { sv: ';', en: ',' };

@@ -4,7 +4,7 @@
 // to the server (phone and organisation number formats, unknown areas, its rate limit) comes
 // back as a 400/429 and is shown next to the field it names.
 import './intake.css';
-import { intakeBody, type IntakeReceipt } from '@etablera/contract';
+import { intakeBody, MATCH_USES, type IntakeReceipt, type MatchUse } from '@etablera/contract';
 import { ApiError, fetchJson, fetchLayer } from '../shared/api';
 import { h, setChildren } from '../shared/dom';
 import { initLang, rememberLang, translator, urlWithLang, type Lang } from '../shared/i18n';
@@ -239,7 +239,14 @@ async function loadAreas(): Promise<void> {
   }
 }
 
+/** The use options: one per use of the contract, each with its label key. */
+const USE_KEYS: Record<MatchUse, TextKey> = { office: 'useOffice', retail: 'useRetail', industry: 'useIndustry', logistics: 'useLogistics', lab: 'useLab' };
+function addUseOptions(): void {
+  $('use').append(...MATCH_USES.map((u) => h('option', { value: u, 'data-i18n': USE_KEYS[u] }, tr(USE_KEYS[u]))));
+}
+
 function start(): void {
+  addUseOptions();
   prepareErrorSlots();
   renderStatic();
   form.addEventListener('submit', (e) => void submit(e).catch((err) => console.error(err)));

@@ -15,7 +15,7 @@ const pct = (score: number) => Math.round(score * 100);
 
 /** "12 för små, 4 fel detaljplan", in the order the API checks the reasons. */
 export function whyNotMore(excluded: MatchResponse['excluded'], t: T): string {
-  const parts = EXCLUSION_REASONS.filter((r) => (excluded[r] ?? 0) > 0).map((r) => t(`excl_${r}` as MapKey, { n: excluded[r]! }));
+  const parts = EXCLUSION_REASONS.filter((r) => (excluded[r] ?? 0) > 0).map((r) => t(`excl_${r}` satisfies MapKey, { n: excluded[r] }));
   return parts.length ? parts.join(', ') : t('noneExcluded');
 }
 
