@@ -3,7 +3,7 @@
  * Pure functions and zod pieces only: no Node, no DOM.
  */
 import { z } from 'zod';
-import { ACTIVE_STAGES, CLOSED_STAGES, USE_CODE_LETTERS, type ActiveStage, type PlanStatus, type Stage } from './enums';
+import { ACTIVE_STAGES, CLOSED_STAGES, PLAN_STATUSES, USE_CODE_LETTERS, type ActiveStage, type PlanStatus, type Stage } from './enums';
 
 /** YYYY-MM-DD that is a real calendar date. */
 export const isoDate = z
@@ -36,8 +36,10 @@ export const PHONE_PATTERN = /^[+0-9 ()-]{5,30}$/;
 export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const PASSWORD_MIN = 10;
 
-/** The pipeline a plan moves along (cancelled = upphävd can end it at any point). */
-export const PLAN_PIPELINE: readonly PlanStatus[] = ['programme', 'consultation', 'review', 'adopted', 'in_force'];
+/** Statuses that end a plan at any point (upphävd); no move leads out of them. */
+export const FINAL_PLAN_STATUSES: readonly PlanStatus[] = ['cancelled'];
+/** The pipeline a plan moves along: PLAN_STATUSES in their order, without the final ones. */
+export const PLAN_PIPELINE: readonly PlanStatus[] = PLAN_STATUSES.filter((s) => !FINAL_PLAN_STATUSES.includes(s));
 
 /**
  * Why a plan may not move from `from` to `to`, or undefined when it may. Forward moves may
@@ -46,8 +48,8 @@ export const PLAN_PIPELINE: readonly PlanStatus[] = ['programme', 'consultation'
  */
 export function transitionProblem(from: PlanStatus, to: PlanStatus): string | undefined {
   if (from === to) return undefined;
-  if (from === 'cancelled') return 'a cancelled plan cannot change status';
-  if (to === 'cancelled') return undefined;
+  if (FINAL_PLAN_STATUSES.includes(from)) return `a ${from} plan cannot change status`;
+  if (FINAL_PLAN_STATUSES.includes(to)) return undefined;
   if (PLAN_PIPELINE.indexOf(to) < PLAN_PIPELINE.indexOf(from)) return `cannot move back from ${from} to ${to}`;
   return undefined;
 }

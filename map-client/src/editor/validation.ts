@@ -1,7 +1,7 @@
 // The API's property rules, checked in the browser first so people see them at once: the
 // rules themselves (date, use code, status pipeline) are the contract's, so the server, which
 // checks again and has the last word, and this page cannot disagree.
-import { isoDate, transitionProblem as contractTransition, useCode, type PlanStatus } from '@etablera/contract';
+import { FINAL_PLAN_STATUSES, isoDate, transitionProblem as contractTransition, useCode, type PlanStatus } from '@etablera/contract';
 import type { TextKey } from './texts';
 import { FIELDS, type LayerName } from './fields';
 
@@ -18,7 +18,7 @@ const isDate = (s: string) => isoDate.safeParse(s).success;
 /** Why a plan may not move between statuses: the contract's rule, in the page's words. */
 export function transitionProblem(from: string, to: string): Problem | undefined {
   if (!contractTransition(from as PlanStatus, to as PlanStatus)) return undefined;
-  return from === 'cancelled' ? { key: 'cancelledStays' } : { key: 'backwards', vars: { from, to } };
+  return FINAL_PLAN_STATUSES.includes(from as PlanStatus) ? { key: 'cancelledStays' } : { key: 'backwards', vars: { from, to } };
 }
 
 /**
