@@ -12,9 +12,16 @@ export type LandStatus = (typeof LAND_STATUSES)[number];
 /** A reservation or land allocation (markanvisning) of a parcel. */
 export const RESERVATION_KINDS = ['reservation', 'markanvisning'] as const;
 export type ReservationKind = (typeof RESERVATION_KINDS)[number];
-/** In pipeline order: planprogram, samråd, granskning, antagen, laga kraft, upphävd. */
-export const PLAN_STATUSES = ['programme', 'consultation', 'review', 'adopted', 'in_force', 'cancelled'] as const;
+/**
+ * In pipeline order: Etablera's planprogram, then the national codelist of NIS Detaljplan
+ * (påbörjad, samråd, granskning, antagen, överklagad, tillsyn, laga kraft, upphävd, avslutad).
+ */
+export const PLAN_STATUSES = [
+  'programme', 'started', 'consultation', 'review', 'adopted', 'appealed', 'supervision', 'in_force', 'cancelled', 'discontinued',
+] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Statuses whose zones count as "in progress" for matching rule 1 (in_force counts as ready). */
+export const IN_PROGRESS_PLAN_STATUSES = ['consultation', 'review', 'adopted', 'appealed', 'supervision'] as const;
 export const PREMISES_KINDS = ['office', 'retail', 'industry', 'warehouse', 'lab'] as const;
 export type PremisesKind = (typeof PREMISES_KINDS)[number];
 export const PREMISES_STATUSES = ['available', 'let', 'withdrawn'] as const;

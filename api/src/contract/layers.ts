@@ -116,6 +116,9 @@ export const planZoneProperties = z
     expectedLegalForceDate: isoDate.nullish(),
     implementationEndDate: isoDate.nullish(),
     maxGrossFloorAreaM2: z.number().positive().nullish(),
+    maxGrossFloorAreaPercent: z.number().positive().nullish(),
+    maxBuildingAreaM2: z.number().positive().nullish(),
+    maxBuildingAreaPercent: z.number().positive().max(100, 'must be at most 100 (% of the property area)').nullish(),
     maxHeightM: z.number().positive().nullish(),
     statusChangedAt: isoDate.nullish(),
     illustrative: z.boolean().default(false),
@@ -170,6 +173,8 @@ export const stopProperties = z.strictObject({
   mode: z.enum(STOP_MODES),
   planned: z.boolean().default(false),
   openingYear: z.number().int().min(1850).max(2200).nullish(),
+  /** Weekday departures per hour, 07:00–09:00, averaged (the GTFS import computes it). */
+  departuresPerHour: z.number().nonnegative().nullish(),
   sourceId: z.string().nullish(),
   municipalityCode: z.string().regex(/^\d{4}$/).nullish(),
   illustrative: z.boolean().default(false),

@@ -36,19 +36,25 @@ export const PHONE_PATTERN = /^[+0-9 ()-]{5,30}$/;
 export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const PASSWORD_MIN = 10;
 
-/** Statuses that end a plan at any point (upphävd); no move leads out of them. */
-export const FINAL_PLAN_STATUSES: readonly PlanStatus[] = ['cancelled'];
+/**
+ * Statuses that end a plan; no move leads out of them. `discontinued` (avslutad) ends a plan
+ * before it is in force; `cancelled` (upphävd) repeals one in force, and older data holds it
+ * for either, so it stays allowed from any open status.
+ */
+export const FINAL_PLAN_STATUSES: readonly PlanStatus[] = ['cancelled', 'discontinued'];
 /** The pipeline a plan moves along: PLAN_STATUSES in their order, without the final ones. */
 export const PLAN_PIPELINE: readonly PlanStatus[] = PLAN_STATUSES.filter((s) => !FINAL_PLAN_STATUSES.includes(s));
 
 /**
  * Why a plan may not move from `from` to `to`, or undefined when it may. Forward moves may
  * skip steps (a plan without programme, or the standard procedure's adoption straight after
- * review); backward moves are refused, and a cancelled plan stays cancelled.
+ * review); appealed (överklagad) and supervision (tillsyn) come after adopted and before in
+ * force; backward moves are refused, and a final status stays.
  */
 export function transitionProblem(from: PlanStatus, to: PlanStatus): string | undefined {
   if (from === to) return undefined;
   if (FINAL_PLAN_STATUSES.includes(from)) return `a ${from} plan cannot change status`;
+  if (to === 'discontinued' && from === 'in_force') return 'a plan in force is repealed (cancelled), not discontinued';
   if (FINAL_PLAN_STATUSES.includes(to)) return undefined;
   if (PLAN_PIPELINE.indexOf(to) < PLAN_PIPELINE.indexOf(from)) return `cannot move back from ${from} to ${to}`;
   return undefined;

@@ -1,6 +1,6 @@
 /** The pitch's wording in Swedish and English: one place, used by the JSON, the page and the PDF. */
 // Labels keyed by the contract's enums: a new use, kind or mode without words fails tsc.
-import type { Lang, MatchUse, PremisesKind, StopMode } from '../contract/enums';
+import type { Lang, MatchUse, PlanStatus, PremisesKind, StopMode } from '../contract/enums';
 
 export type { Lang };
 
@@ -18,7 +18,7 @@ export const T = {
     pdf: 'Ladda ner PDF',
     labels: { size: 'Storlek', zoning: 'Detaljplan', readiness: 'Planberedskap', transit: 'Kollektivtrafik', price: 'Pris', rent: 'Hyra', available: 'Tillträde', address: 'Adress' },
     kinds: { land: 'Mark', office: 'kontor', retail: 'butik', industry: 'industri', warehouse: 'lager', lab: 'labb' } satisfies Record<PremisesKind | 'land', string> as Record<string, string>,
-    planStatus: { programme: 'planprogram', consultation: 'samråd', review: 'granskning', adopted: 'antagen', in_force: 'laga kraft' } as Record<string, string>,
+    planStatus: { programme: 'planprogram', started: 'påbörjad', consultation: 'samråd', review: 'granskning', adopted: 'antagen', appealed: 'överklagad', supervision: 'tillsyn', in_force: 'laga kraft', cancelled: 'upphävd', discontinued: 'avslutad' } satisfies Record<PlanStatus, string> as Record<string, string>,
     modes: { commuter_rail: 'pendeltåg', metro: 'tunnelbana', tram: 'spårväg', bus: 'buss' } satisfies Record<StopMode, string> as Record<string, string>,
     sizeLand: (m2: number) => `Cirka ${num('sv', m2)} m² mark`,
     sizePremises: (m2: number, kind: string) => `${num('sv', m2)} m² ${kind}`,
@@ -50,7 +50,7 @@ export const T = {
     pdf: 'Download PDF',
     labels: { size: 'Size', zoning: 'Zoning', readiness: 'Plan readiness', transit: 'Public transport', price: 'Price', rent: 'Rent', available: 'Available', address: 'Address' },
     kinds: { land: 'Land', office: 'office', retail: 'retail', industry: 'industrial', warehouse: 'warehouse', lab: 'lab' } satisfies Record<PremisesKind | 'land', string> as Record<string, string>,
-    planStatus: { programme: 'planning programme', consultation: 'consultation', review: 'review', adopted: 'adopted, not yet in force', in_force: 'in force' } as Record<string, string>,
+    planStatus: { programme: 'planning programme', started: 'started', consultation: 'consultation', review: 'review', adopted: 'adopted, not yet in force', appealed: 'adopted, appealed', supervision: 'adopted, under supervision', in_force: 'in force', cancelled: 'cancelled', discontinued: 'discontinued' } satisfies Record<PlanStatus, string> as Record<string, string>,
     modes: { commuter_rail: 'commuter rail', metro: 'metro', tram: 'tram', bus: 'bus' } satisfies Record<StopMode, string> as Record<string, string>,
     sizeLand: (m2: number) => `About ${num('en', m2)} m² of land`,
     sizePremises: (m2: number, kind: string) => `${num('en', m2)} m² ${kind} space`,

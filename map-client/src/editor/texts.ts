@@ -1,3 +1,5 @@
+import type { LandStatus, OwnerType, PlanStatus, PremisesKind, PremisesStatus, ReservationKind } from '@etablera/contract';
+
 // Every text of the editor, Swedish first; enum values have their Swedish names here.
 export const TEXTS = {
   sv: {
@@ -109,6 +111,7 @@ export const TEXTS = {
     v_available: 'Ledig', v_let: 'Uthyrd', v_withdrawn: 'Återkallad',
     v_reserved: 'Reserverad', v_sold: 'Såld', v_not_for_sale: 'Ej till salu',
     v_programme: 'Planprogram', v_consultation: 'Samråd', v_review: 'Granskning', v_adopted: 'Antagen', v_in_force: 'Laga kraft', v_cancelled: 'Upphävd',
+    v_started: 'Påbörjad', v_appealed: 'Överklagad', v_supervision: 'Tillsyn', v_discontinued: 'Avslutad',
     v_municipal: 'Kommunal', v_private: 'Privat', v_state: 'Statlig', v_other: 'Annan',
     v_reservation: 'Reservation', v_markanvisning: 'Markanvisning',
   },
@@ -221,9 +224,15 @@ export const TEXTS = {
     v_available: 'Available', v_let: 'Let', v_withdrawn: 'Withdrawn',
     v_reserved: 'Reserved', v_sold: 'Sold', v_not_for_sale: 'Not for sale',
     v_programme: 'Programme', v_consultation: 'Consultation', v_review: 'Review', v_adopted: 'Adopted', v_in_force: 'In force', v_cancelled: 'Cancelled',
+    v_started: 'Started', v_appealed: 'Appealed', v_supervision: 'Under supervision', v_discontinued: 'Discontinued',
     v_municipal: 'Municipal', v_private: 'Private', v_state: 'State', v_other: 'Other',
     v_reservation: 'Reservation', v_markanvisning: 'Land allocation (markanvisning)',
   },
 };
 
 export type TextKey = keyof typeof TEXTS.sv;
+
+/** Every value the editor's selects offer has its label (`v_<value>`): tsc names a missing one. */
+type ValueKey = `v_${PremisesKind | PremisesStatus | PlanStatus | LandStatus | OwnerType | ReservationKind}`;
+TEXTS.sv satisfies Record<ValueKey, string>;
+TEXTS.en satisfies Record<ValueKey, string>;

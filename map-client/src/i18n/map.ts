@@ -1,4 +1,8 @@
 // Texts of the public map page (index.html), Swedish first.
+import type {
+  Criterion, ExclusionReason, LandStatus, OwnerType, PlanStatus, PremisesKind, PremisesStatus, SiteKind, StopMode,
+} from '@etablera/contract';
+
 const sv = {
   title: 'Etablera',
   tagline: 'Mark, detaljplaner och lediga lokaler i Huddinge',
@@ -94,11 +98,15 @@ const sv = {
   ownerLegend: 'Kant: ägare',
   statusLegend: 'Fyllning: status',
   plan_programme: 'Planprogram',
+  plan_started: 'Påbörjad',
   plan_consultation: 'Samråd',
   plan_review: 'Granskning',
   plan_adopted: 'Antagen',
+  plan_appealed: 'Överklagad',
+  plan_supervision: 'Tillsyn',
   plan_in_force: 'Laga kraft',
   plan_cancelled: 'Upphävd',
+  plan_discontinued: 'Avslutad',
   planPipeline: 'Streckad kant: plan ej i kraft',
   kindname_office: 'Kontor',
   kindname_retail: 'Butik',
@@ -137,7 +145,15 @@ const sv = {
   fact_illustrative: 'Illustrativ uppgift',
   close: 'Stäng',
   metres: '{n} m',
-};
+} satisfies Record<string, string> & Record<ContractKey, string>;
+
+/**
+ * The keys the pages build from contract values (`plan_${status}`, `excl_${reason}`, …):
+ * every value has its label, so a value added to the contract fails tsc here.
+ */
+type ContractKey =
+  | `plan_${PlanStatus}` | `status_${LandStatus | PremisesStatus}` | `owner_${OwnerType}` | `mode_${StopMode}`
+  | `kind_${SiteKind}` | `kindname_${PremisesKind}` | `crit_${Criterion}` | `excl_${ExclusionReason}`;
 
 export type MapKey = keyof typeof sv;
 
@@ -236,11 +252,15 @@ const en: Record<MapKey, string> = {
   ownerLegend: 'Outline: owner',
   statusLegend: 'Fill: status',
   plan_programme: 'Programme',
+  plan_started: 'Started',
   plan_consultation: 'Consultation',
   plan_review: 'Review',
   plan_adopted: 'Adopted',
+  plan_appealed: 'Appealed',
+  plan_supervision: 'Under supervision',
   plan_in_force: 'In force',
   plan_cancelled: 'Cancelled',
+  plan_discontinued: 'Discontinued',
   planPipeline: 'Dashed outline: plan not in force',
   kindname_office: 'Office',
   kindname_retail: 'Retail',
