@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as contract from '../../api/src/contract';
+import * as enums from '../../api/src/contract/enums';
 import { CLIENT, CONTRACT, ROOT, importGraph, importsOf, literalGroups, tsFiles } from './scan';
 
 /** Packages the contract may reach: zod, and GeoJSON's type declarations. */
@@ -14,18 +15,20 @@ const rel = (f: string) => path.relative(ROOT, f);
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 
 /** The contract's enumerations: every exported array of strings in enums.ts. */
-const ENUMS = (Object.entries(contract) as Array<[string, unknown]>).filter(
-  (e): e is [string, readonly string[]] => Array.isArray(e[1]) && e[1].length > 1 && e[1].every((v: unknown) => typeof v === 'string'),
-);
+const stringLists = (mod: object) =>
+  (Object.entries(mod) as Array<[string, unknown]>).filter(
+    (e): e is [string, readonly string[]] => Array.isArray(e[1]) && e[1].length > 1 && e[1].every((v: unknown) => typeof v === 'string'),
+  );
+const ENUMS = stringLists(contract);
 
 /**
  * Groups of string literals that retype a contract enum: three or more of its values, or all
  * of it (a two-value enum only as a union type: a two-item list is too often a coincidence).
  */
-function enumCopies(source: string): Array<{ line: number; enumName: string; values: string[] }> {
+function enumCopies(source: string, lists = ENUMS): Array<{ line: number; enumName: string; values: string[] }> {
   const found: Array<{ line: number; enumName: string; values: string[] }> = [];
   for (const g of literalGroups(source)) {
-    for (const [enumName, values] of ENUMS) {
+    for (const [enumName, values] of lists) {
       const hits = new Set(g.values.filter((v) => values.includes(v)));
       const whole = hits.size === values.length && (values.length > 2 || g.kind === 'union');
       if (whole || hits.size >= 3) found.push({ line: g.line, enumName, values: g.values });
@@ -65,6 +68,15 @@ describe('the contract module', () => {
       const shape = (e.request?.params as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
       expect({ path: e.path, params: Object.keys(shape).sort() }).toEqual({ path: e.path, params: inPath });
     }
+  });
+});
+
+describe('the server and the contract', () => {
+  test('when api/src outside the contract is scanned, then no list or union retypes an enum of the contract', () => {
+    const files = tsFiles(path.join(ROOT, 'api/src')).filter((f) => !f.startsWith(CONTRACT + path.sep));
+    expect(files.length).toBeGreaterThan(50);
+    const copies = files.flatMap((f) => enumCopies(read(f), stringLists(enums)).map((c) => `${rel(f)}:${c.line} ${c.enumName} [${c.values.join(', ')}]`));
+    expect(copies).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Geometry } from '../contract';
+import type { Readiness, SiteKind } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { ExclusionReason, MatchRequest, TransitInfo } from './schema';
@@ -7,7 +8,7 @@ const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
 const premisesCandidatesSql = sqlFile(__dirname, 'premises-candidates.sql');
 const knownAreasSql = sqlFile(__dirname, 'known-areas.sql');
 
-export type CandidateKind = 'land' | 'premises';
+export type CandidateKind = SiteKind;
 
 /** A site that passed every hard rule, as PostGIS wrote it (before scoring). */
 export interface Candidate {
@@ -16,7 +17,7 @@ export interface Candidate {
   title?: string;
   areaRef: string | null;
   usableAreaM2: number;
-  readiness: 'ready' | 'in_progress';
+  readiness: Readiness;
   readyDate: string | null;
   planIds: string[];
   /** Land: SEK/m²; premises: rent SEK/m² and year. */
