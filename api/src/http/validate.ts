@@ -32,4 +32,4 @@ export function parseBody<T extends ZodType>(schema: T, req: Request): z.output<
 }
 
 // csvEnum and isoDate are rules the client checks too: they live in the contract.
-export { csvEnum, isoDate } from '../contract/rules';
+export { csvEnum, DATE_YEARS, isoDate } from '../contract/rules';
