@@ -119,7 +119,7 @@ function apiProblem(message: string): Problem {
     [/must be an integer/, () => ({ key: 'errInteger' })],
     [/must not be below minAreaM2/, () => ({ key: 'errMinAboveMax' })],
     [/(?:at most |<=)(\d+) characters/, (m) => ({ key: 'errTooLong', vars: { max: m[1] } })],
-    [/calendar date|must be a date/, () => ({ key: 'apiDate' })],
+    [/calendar date|must be a date|must be a year/, () => ({ key: 'apiDate' })],
   ];
   for (const [re, make] of rules) {
     const m = message.match(re);
