@@ -3,6 +3,7 @@
  * inferred from them, and the rules the client checks live. Framework-free (zod only), so
  * the server and every client page import the same file. README.md has the recipes.
  */
+import './zod-config'; // first: before any schema exists
 import type { Endpoint } from './endpoint';
 import { layerEndpoints } from './layers';
 import { matchingEndpoints } from './matching';
