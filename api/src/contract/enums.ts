@@ -33,6 +33,9 @@ export type MunicipalityRelation = (typeof MUNICIPALITY_RELATIONS)[number];
 /** Boverket kvartersmark base codes (BFS 2020:5), see the use_codes table. */
 export const USE_CODE_LETTERS = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'R', 'S', 'T', 'U', 'V', 'Y', 'Z'] as const;
 export type UseCodeLetter = (typeof USE_CODE_LETTERS)[number];
+/** The layers of the read API (GET /api/{layer}) and the downloads. */
+export const READ_LAYER_NAMES = ['areas', 'land', 'plans', 'premises', 'stops', 'municipalities'] as const;
+export type ReadLayerName = (typeof READ_LAYER_NAMES)[number];
 /** The layers the editor writes (POST/PATCH /api/{layer}). */
 export const WRITABLE_LAYERS = ['premises', 'plans', 'land'] as const;
 export type WritableLayer = (typeof WRITABLE_LAYERS)[number];

@@ -16,6 +16,7 @@ import { intakeEndpoints } from './intake';
 import { accountsEndpoints } from './accounts';
 import { tilesEndpoints } from './tiles';
 import { serviceEndpoints } from './service';
+import { exportEndpoints } from './export';
 
 export * from './enums';
 export * from './rules';
@@ -32,6 +33,7 @@ export * from './intake';
 export * from './accounts';
 export * from './tiles';
 export * from './service';
+export * from './export';
 
 /** Every endpoint of the API; the OpenAPI document is generated from this list. */
 export const ENDPOINTS: Endpoint[] = [
@@ -45,5 +47,6 @@ export const ENDPOINTS: Endpoint[] = [
   ...kpisEndpoints,
   ...pitchEndpoints,
   ...intakeEndpoints,
+  ...exportEndpoints,
   ...accountsEndpoints,
 ];

@@ -37,6 +37,9 @@ export const FIELDS: Record<LayerName, Field[]> = {
     { name: 'expectedLegalForceDate', type: 'date' },
     { name: 'implementationEndDate', type: 'date' },
     { name: 'maxGrossFloorAreaM2', type: 'number' },
+    { name: 'maxGrossFloorAreaPercent', type: 'number' },
+    { name: 'maxBuildingAreaM2', type: 'number' },
+    { name: 'maxBuildingAreaPercent', type: 'number' },
     { name: 'maxHeightM', type: 'number' },
   ],
   land: [

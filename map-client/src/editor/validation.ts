@@ -18,7 +18,9 @@ const isDate = (s: string) => isoDate.safeParse(s).success;
 /** Why a plan may not move between statuses: the contract's rule, in the page's words. */
 export function transitionProblem(from: string, to: string): Problem | undefined {
   if (!contractTransition(from as PlanStatus, to as PlanStatus)) return undefined;
-  return FINAL_PLAN_STATUSES.includes(from as PlanStatus) ? { key: 'cancelledStays' } : { key: 'backwards', vars: { from, to } };
+  if (FINAL_PLAN_STATUSES.includes(from as PlanStatus)) return { key: 'cancelledStays' };
+  if (to === 'discontinued') return { key: 'inForceNotDiscontinued' };
+  return { key: 'backwards', vars: { from, to } };
 }
 
 /**

@@ -2,6 +2,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { ApiError, fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
+import { layerDownloads, matchDownloads } from '../shared/downloads';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
 import type { MatchRequestInput as MatchRequest, UseCode } from '@etablera/contract';
 import { MAP_TEXTS } from '../i18n/map';
@@ -12,7 +13,7 @@ import { buildLegend } from './legend';
 import { ResultsView } from './results';
 import { buildSearchForm } from './search-form';
 import { paramsFromRequest, requestFromParams } from './search-state';
-import { INTERACTIVE_LAYERS } from './style';
+import { INTERACTIVE_LAYERS, LAYER_GROUPS } from './style';
 // MapLibre 6 loads its module worker from next to its own file, which a Vite build does not
 // emit unless asked: the worker travels as a hashed asset of this page.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -93,6 +94,7 @@ export async function startMapPage(): Promise<void> {
 
   const presentCodes = () =>
     new Set(map.querySourceFeatures('plans', { sourceLayer: 'plans' }).map((f) => String(f.properties.useCode)));
+  byId('layer-downloads').replaceChildren(layerDownloads(lang, ['land', 'plans', 'premises', 'stops', 'areas', 'municipalities']));
   const legend = buildLegend(byId('legend'), map, t, lang, data.useCodes, presentCodes);
 
   // Hover label and click facts for the data layers; a click on a result selects it.
@@ -121,9 +123,14 @@ export async function startMapPage(): Promise<void> {
     clickPopup?.remove();
     if (!f) return;
     hover.remove();
+    const layer = layerOf(f.layer.id);
+    // A parcel with no plan zone under the click, while plans are shown: say that no digital
+    // plan is loaded there (not that there is no plan: paper plans may exist).
+    const plansShown = LAYER_GROUPS.plans.filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
+    const noDigitalPlan = layer === 'land' && plansShown.length > 0 && map.queryRenderedFeatures(e.point, { layers: plansShown }).length === 0;
     clickPopup = new maplibregl.Popup({ maxWidth: '320px' })
       .setLngLat(e.lngLat)
-      .setDOMContent(factsElement(layerOf(f.layer.id), f.properties, t, lang))
+      .setDOMContent(factsElement(layer, { ...f.properties, noDigitalPlan }, t, lang))
       .addTo(map);
   });
 
@@ -149,6 +156,7 @@ export async function startMapPage(): Promise<void> {
       const res = await postMatch(r, ctrl.signal);
       if (ctrl.signal.aborted) return;
       results.show(res, r);
+      byId('results-downloads').replaceChildren(...(res.results.length ? [matchDownloads(lang, r, (m) => (searchStatus.textContent = m))] : []));
       searchStatus.textContent = t('resultsCount', { n: res.results.length });
       // After a search someone started, take them to the results (below the form on phones).
       if (announce) byId('results-heading').focus();
@@ -160,6 +168,7 @@ export async function startMapPage(): Promise<void> {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       results.clear();
+      byId('results-downloads').replaceChildren();
       searchStatus.classList.add('error');
       searchStatus.textContent = err instanceof ApiError && err.status === 404 && err.code === 'not_found'
         ? t('matchUnavailable')
