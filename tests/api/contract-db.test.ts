@@ -29,6 +29,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'case_events.site_kind': contract.SITE_KINDS,
   'cases.lost_reason': contract.LOST_REASONS,
   'checklist_items.stage': contract.STAGES,
+  'layer_revisions.layer': contract.READ_LAYER_NAMES,
 };
 
 interface EnumCheck { key: string; values: string[] }

@@ -22,16 +22,18 @@ const stringLists = (mod: object) =>
 const ENUMS = stringLists(contract);
 
 /**
- * Groups of string literals that retype a contract enum: three or more of its values, or all
- * of it (a two-value enum only as a union type: a two-item list is too often a coincidence).
+ * Groups of string literals that retype a contract enum: a union type of three or more of its
+ * values, or exactly all of it (a list of just its values, three or more; a two-value enum only as
+ * a union: a two-item list is too often a coincidence). A list of some values is a choice
+ * (the layers a page offers), not a copy.
  */
 function enumCopies(source: string, lists = ENUMS): Array<{ line: number; enumName: string; values: string[] }> {
   const found: Array<{ line: number; enumName: string; values: string[] }> = [];
   for (const g of literalGroups(source)) {
     for (const [enumName, values] of lists) {
       const hits = new Set(g.values.filter((v) => values.includes(v)));
-      const whole = hits.size === values.length && (values.length > 2 || g.kind === 'union');
-      if (whole || hits.size >= 3) found.push({ line: g.line, enumName, values: g.values });
+      const whole = hits.size === values.length && g.values.every((v) => values.includes(v)) && (values.length > 2 || g.kind === 'union');
+      if (whole || (g.kind === 'union' && hits.size >= 3)) found.push({ line: g.line, enumName, values: g.values });
     }
   }
   return found;
@@ -90,7 +92,8 @@ describe('the map client and the contract', () => {
 
   test('when a copied enum is scanned, then it is found (as a union and as a list)', () => {
     expect(enumCopies(`type Use = 'office' | 'retail' | 'industry' | 'logistics' | 'lab';`).map((c) => c.enumName)).toContain('MATCH_USES');
-    expect(enumCopies(`const S = ['consultation', 'review', 'adopted'];`).map((c) => c.enumName)).toContain('PLAN_STATUSES');
+    expect(enumCopies(`const S = ['available', 'let', 'withdrawn'];`).map((c) => c.enumName)).toContain('PREMISES_STATUSES');
+    expect(enumCopies(`type S = 'consultation' | 'review' | 'adopted';`).map((c) => c.enumName)).toContain('PLAN_STATUSES');
     expect(enumCopies(`type Lang = 'sv' | 'en';`).map((c) => c.enumName)).toContain('LANGS');
     expect(enumCopies(`const layers = ['land', 'plans'];`)).toEqual([]);
   });

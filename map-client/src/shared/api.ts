@@ -70,6 +70,30 @@ export async function api<T>(method: string, url: string, body?: unknown, versio
   return (await call<T>(method, url, { body, headers, cache: 'no-store' })).data;
 }
 
+/**
+ * A file answer (exports): its bytes and the file name from Content-Disposition, or `fallback`.
+ * Errors as for `call`.
+ */
+export async function callFile(method: string, url: string, body: unknown, fallback: string): Promise<{ blob: Blob; name: string }> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', `${url}: ${(err as Error).message}`);
+  }
+  if (!res.ok) {
+    const b = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new ApiError(res.status, String(b.code ?? 'http_error'), String(b.message ?? res.status), b);
+  }
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
+  return { blob: await res.blob(), name };
+}
+
 /** GET (or `init.method`) + JSON. */
 export async function fetchJson<T>(url: string, init: CallOptions & { method?: string } = {}): Promise<T> {
   return (await call<T>(init.method ?? 'GET', url, init)).data;
