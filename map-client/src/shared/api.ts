@@ -30,8 +30,18 @@ export interface CallOptions {
   credentials?: RequestCredentials;
 }
 
-/** One request; the answer's JSON (undefined when empty or not JSON) and its ETag. */
-export async function call<T>(method: string, url: string, o: CallOptions = {}): Promise<{ data: T; etag: string | null }> {
+/** The answer's JSON, or undefined when it is empty or not JSON. */
+async function jsonOf(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined; // not JSON: an error keeps its status line
+  }
+}
+
+/** fetch, with a network failure or a non-2xx answer thrown as ApiError. */
+async function send(method: string, url: string, o: CallOptions): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -46,18 +56,25 @@ export async function call<T>(method: string, url: string, o: CallOptions = {}):
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network_error', `${url}: ${(err as Error).message}`);
   }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined; // not JSON: an error keeps its status line
-  }
   if (!res.ok) {
+    const data = await jsonOf(res);
     const body = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
     throw new ApiError(res.status, String(body.code ?? 'http_error'), String(body.message ?? `${method} ${url}: ${res.status}`), body);
   }
-  return { data: data as T, etag: res.headers.get('ETag') };
+  return res;
+}
+
+/** One request; the answer's JSON (undefined when empty or not JSON) and its ETag. */
+export async function call<T>(method: string, url: string, o: CallOptions = {}): Promise<{ data: T; etag: string | null }> {
+  const res = await send(method, url, o);
+  return { data: (await jsonOf(res)) as T, etag: res.headers.get('ETag') };
+}
+
+/** A file answer (exports): its bytes and the file name from Content-Disposition, or `fallback`. */
+export async function callFile(method: string, url: string, body: unknown, fallback: string): Promise<{ blob: Blob; name: string }> {
+  const res = await send(method, url, { body });
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
+  return { blob: await res.blob(), name };
 }
 
 /**
@@ -68,30 +85,6 @@ export async function call<T>(method: string, url: string, o: CallOptions = {}):
 export async function api<T>(method: string, url: string, body?: unknown, version?: number): Promise<T> {
   const headers: Record<string, string> = version === undefined ? {} : { 'If-Match': etagOf(version) };
   return (await call<T>(method, url, { body, headers, cache: 'no-store' })).data;
-}
-
-/**
- * A file answer (exports): its bytes and the file name from Content-Disposition, or `fallback`.
- * Errors as for `call`.
- */
-export async function callFile(method: string, url: string, body: unknown, fallback: string): Promise<{ blob: Blob; name: string }> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new ApiError(0, 'network_error', `${url}: ${(err as Error).message}`);
-  }
-  if (!res.ok) {
-    const b = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    throw new ApiError(res.status, String(b.code ?? 'http_error'), String(b.message ?? res.status), b);
-  }
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
-  return { blob: await res.blob(), name };
 }
 
 /** GET (or `init.method`) + JSON. */
