@@ -2,10 +2,8 @@
 // that auth (which signs accounts in) and accounts (which stores them) both use it without
 // importing each other.
 
-export type Role = 'admin' | 'business' | 'planner' | 'owner';
-export const ROLES = ['admin', 'business', 'planner', 'owner'] as const satisfies readonly Role[];
-/** The business unit's own staff (not property owners). */
-export const STAFF_ROLES: Role[] = ['admin', 'business', 'planner'];
+import type { Role } from '../contract/enums';
+export { ROLES, STAFF_ROLES, type Role } from '../contract/enums';
 
 /** The signed-in account of a request. `status` is 'pending' for owners not yet approved. */
 export interface AuthUser {

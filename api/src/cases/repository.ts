@@ -1,4 +1,5 @@
 import { sqlFile } from '../db/sql-file';
+import type { CaseSource, Outcome, SiteKind, TimelineKind } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import type { Stage } from './stages';
 
@@ -17,11 +18,11 @@ export interface CaseRow {
   contactPhone: string | null;
   summary: string | null;
   stage: Stage;
-  outcome: 'established' | 'lost' | null;
+  outcome: Outcome | null;
   lostReason: string | null;
   satisfactionScore: number | null;
   officerId: number | null;
-  source: 'staff' | 'intake';
+  source: CaseSource;
   closedAt: Date | null;
   createdBy: number | null;
   version: number;
@@ -31,13 +32,13 @@ export interface CaseRow {
 }
 
 export interface NewEvent {
-  kind: 'note' | 'call' | 'meeting' | 'stage_change' | 'site_proposed' | 'site_response';
+  kind: TimelineKind;
   occurredAt?: string | Date | null;
   recordedBy: number | null;
   body?: string | null;
   fromStage?: Stage | null;
   toStage?: Stage | null;
-  siteKind?: 'land' | 'premises' | null;
+  siteKind?: SiteKind | null;
   siteRef?: string | null;
   response?: string | null;
 }
@@ -111,7 +112,7 @@ export async function insertSite(db: Queryable, caseId: number, kind: string, re
 
 export interface SiteRow {
   id: number;
-  kind: 'land' | 'premises';
+  kind: SiteKind;
   ref: string;
   response: string;
   proposedAt: Date;
@@ -124,7 +125,7 @@ export const listSites = async (db: Queryable, caseId: number): Promise<SiteRow[
 
 
 export async function updateSiteResponse(db: Queryable, caseId: number, siteId: number, response: string, at: Date) {
-  return (await db.query(q('update-site-response.sql'), [caseId, siteId, response, at])).rows[0] as { kind: 'land' | 'premises'; ref: string } | undefined;
+  return (await db.query(q('update-site-response.sql'), [caseId, siteId, response, at])).rows[0] as { kind: SiteKind; ref: string } | undefined;
 }
 
 export const caseChecklist = async (db: Queryable, caseId: number) => (await db.query(q('case-checklist.sql'), [caseId])).rows;

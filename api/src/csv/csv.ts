@@ -6,7 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 // this module only chooses the dialect.
 
 export type Cell = string | number | boolean | null | undefined;
-export type Lang = 'sv' | 'en';
+export type { Lang } from '../contract/enums';
+import type { Lang } from '../contract/enums';
 
 export interface CsvOptions {
   /** sv: `;` between fields and a decimal comma, as Swedish Excel expects; en: RFC 4180 commas. */

@@ -1,16 +1,11 @@
 import type { Queryable } from '../db/pool';
-import { ACTIVE_STAGES, STAGES, caseKpis, type CaseKpiRow } from '../cases/service';
-import { requestsPerMonth, type RequestsRow } from '../requests/service';
+import { ACTIVE_STAGES, STAGES, caseKpis } from '../cases/service';
+import { requestsPerMonth } from '../requests/service';
 import { toCsv, type Cell } from '../csv/csv';
+import type { Kpis } from '../contract/kpis';
 
-/** The figures of docs/design.md (Cases and KPIs) and more, for cases opened in [from, to]. */
-export interface Kpis extends Omit<CaseKpiRow, 'medianDaysInStage'> {
-  from: string | null;
-  to: string | null;
-  /** Per stage, median days over completed stays; null when no stay in it has ended. */
-  medianDaysInStage: Record<string, number | null>;
-  requestsPerUseAndArea: RequestsRow[];
-}
+// The answer's shape is the contract's (api/src/contract/kpis.ts).
+export type { Kpis } from '../contract/kpis';
 
 /** The business unit's key figures (docs/design.md, Cases and KPIs) for cases opened in [from, to]. */
 export async function computeKpis(db: Queryable, from: string | null, to: string | null): Promise<Kpis> {
@@ -19,8 +14,8 @@ export async function computeKpis(db: Queryable, from: string | null, to: string
     from,
     to,
     ...k,
-    openByStage: Object.fromEntries(ACTIVE_STAGES.map((s) => [s, k.openByStage[s] ?? 0])),
-    medianDaysInStage: Object.fromEntries(STAGES.map((s) => [s, k.medianDaysInStage[s] ?? null])),
+    openByStage: Object.fromEntries(ACTIVE_STAGES.map((s) => [s, k.openByStage[s] ?? 0])) as Kpis['openByStage'],
+    medianDaysInStage: Object.fromEntries(STAGES.map((s) => [s, k.medianDaysInStage[s] ?? null])) as Kpis['medianDaysInStage'],
     requestsPerUseAndArea: await requestsPerMonth(db, from, to),
   };
 }

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { Db, Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import { isoDate, parseWith } from '../http/validate';
+import { parseWith } from '../http/validate';
 import type { Srid } from '../geo/crs';
 import type { AuthUser } from '../access/user';
 import { readFeature, type Feature } from '../layers/read-query';
@@ -9,7 +8,7 @@ import { etagOf } from '../writes/preconditions';
 import { checkGeometry, type FeatureInput } from '../writes/feature-input';
 import { commitDelete, commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
 import { landList } from './repository';
-import { landProperties } from './schema';
+import { landWriteProperties, type LandWriteProperties } from './schema';
 import { checkAreaRefs } from '../areas/service';
 
 const insertSql = sqlFile(__dirname, 'write-insert-land.sql');
@@ -20,28 +19,7 @@ const KINDS = ['Polygon', 'MultiPolygon'] as const;
 export const LAND_READ_ONLY = ['id', 'version', 'updatedAt', 'areaM2'] as const;
 const CONTRACT = ['ref', 'ownerType', 'ownerName', 'status', 'priceSekPerM2', 'areaRef', 'illustrative', 'source', 'reservationKind', 'reservedUntil', 'reservedFor'] as const;
 
-/**
- * A parcel as the business unit edits it: the layer's properties plus a reservation or
- * land allocation (markanvisning), which has an end date and implies status `reserved`.
- */
-export const landWriteProperties = landProperties
-  .extend({
-    reservationKind: z.enum(['reservation', 'markanvisning']).nullish(),
-    reservedUntil: isoDate.nullish(),
-    reservedFor: z.string().trim().max(200).nullish(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.reservationKind && !p.reservedUntil) {
-      ctx.addIssue({ code: 'custom', path: ['reservedUntil'], message: 'is required for a reservation or markanvisning (its end date)' });
-    }
-    if (p.reservationKind && p.status !== 'reserved') {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: `must be reserved while the parcel has a ${p.reservationKind}` });
-    }
-    if (!p.reservationKind && (p.reservedUntil || p.reservedFor)) {
-      ctx.addIssue({ code: 'custom', path: ['reservationKind'], message: 'is required when reservedUntil or reservedFor is given' });
-    }
-  });
-type LandWrite = z.output<typeof landWriteProperties>;
+type LandWrite = LandWriteProperties;
 
 export const landEtag = (p: Record<string, unknown>): string => etagOf(Number(p.version));
 

@@ -1,26 +1,11 @@
-import { z } from 'zod';
-import { bboxParam, bboxFitsCrs, bboxParams, clampBbox, type Bbox } from '../geo/bbox';
-import { parseCrs, WGS84, type Srid } from '../geo/crs';
+import { bboxFitsCrs, bboxParams, clampBbox, type Bbox } from '../geo/bbox';
+import { WGS84, type Srid } from '../geo/crs';
 import { AppError } from '../errors/app-error';
 import type { Queryable } from '../db/pool';
 import { checkAreaRefs } from '../areas/service';
 
-/** The query parameters every layer accepts: bbox, area, crs. */
-export const commonQuery = {
-  bbox: bboxParam.optional(),
-  area: z.string({ error: 'must be given once' }).min(1).optional(),
-  crs: z
-    .string({ error: 'must be given once' })
-    .transform((s, ctx) => {
-      const srid = parseCrs(s);
-      if (!srid) {
-        ctx.addIssue({ code: 'custom', message: 'must be 4326 or 3006 (EPSG codes or OGC URIs)' });
-        return z.NEVER;
-      }
-      return srid;
-    })
-    .optional(),
-};
+/** The query parameters every layer accepts (declared in the contract). */
+export { commonQuery } from '../contract/layers';
 
 export interface CommonFilters {
   bbox?: Bbox;

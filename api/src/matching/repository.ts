@@ -1,12 +1,14 @@
+import type { Geometry } from '../contract';
+import type { Readiness, SiteKind } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import type { BuildingRight, ExclusionReason, MatchRequest, TransitInfo } from './schema';
+import type { BuildingRight, ExclusionReason, MatchRequest, TransitInfo } from '../contract';
 import { effectiveWeights } from './ranking';
 
 const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
 const premisesCandidatesSql = sqlFile(__dirname, 'premises-candidates.sql');
 
-export type CandidateKind = 'land' | 'premises';
+export type CandidateKind = SiteKind;
 
 /** A site that passed every hard rule, as PostGIS wrote it (before scoring). */
 export interface Candidate {
@@ -15,7 +17,7 @@ export interface Candidate {
   title?: string;
   areaRef: string | null;
   usableAreaM2: number;
-  readiness: 'ready' | 'in_progress';
+  readiness: Readiness;
   readyDate: string | null;
   planIds: string[];
   /** Land: SEK/m²; premises: rent SEK/m² and year. */
@@ -25,7 +27,7 @@ export interface Candidate {
   buildingRight?: BuildingRight | null;
   /** Land only: the plans whose permitting zones the usable area comes from. */
   zoning?: ZoningPlan[];
-  geometry: { type: string; coordinates: unknown };
+  geometry: Geometry;
 }
 
 export interface ZoningPlan {

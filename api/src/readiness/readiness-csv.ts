@@ -1,3 +1,4 @@
+import { EXCLUSION_REASONS } from '../contract/enums';
 import { h, toCsv as csvOf, type Cell, type Lang } from '../csv/csv';
 import type { Figures, Readiness } from './figures';
 import type { Pipeline } from './pipeline';
@@ -55,7 +56,7 @@ export function pipelineCsv(p: Pipeline, lang: Lang): string {
   return toCsv(headers, rows, lang);
 }
 
-const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'tooLittleBuildingRight', 'notReadyInTime', 'tooFarFromTransit'];
+const REASONS = EXCLUSION_REASONS;
 
 /** Unmet demand as CSV: one line per use, size band and area, with the reasons as columns. */
 export function unmetDemandCsv(u: UnmetDemand, lang: Lang): string {

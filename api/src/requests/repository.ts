@@ -1,3 +1,4 @@
+import type { RequestsPerMonth } from '../contract/kpis';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { SavedRequest, SavedRequestSummary, SaveRequestInput } from './schema';
@@ -30,13 +31,8 @@ export async function selectRequests(db: Queryable, limit: number): Promise<Save
   return rows.map(withIsoDates);
 }
 
-/** Saved requests per month, use and named area (GET /api/kpis). */
-export interface RequestsRow {
-  month: string;
-  use: string | null;
-  areaRef: string | null;
-  requests: number;
-}
+/** Saved requests per month, use and named area (GET /api/kpis): the contract's row. */
+export type RequestsRow = RequestsPerMonth;
 
 export async function requestsPerMonth(db: Queryable, from: string | null, to: string | null): Promise<RequestsRow[]> {
   return (await db.query(sqlFile(__dirname, 'per-month.sql'), [from, to])).rows;

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { AppError } from '../errors/app-error';
 
-/** The ETag of a record version (or of several, e.g. a plan zone and its plan): `"3"`, `"3-2"`. */
-export const etagOf = (...versions: number[]): string => `"${versions.join('-')}"`;
+/** The ETag formula is the contract's (the client compares ETags too). */
+export { etagOf } from '../contract/rules';
 
 /**
  * The ETag a write is based on, from If-Match. Missing → 428: without it two editors could

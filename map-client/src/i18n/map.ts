@@ -1,4 +1,8 @@
 // Texts of the public map page (index.html), Swedish first.
+import type {
+  Criterion, ExclusionReason, LandStatus, OwnerType, PlanStatus, PremisesKind, PremisesStatus, SiteKind, StopMode,
+} from '@etablera/contract';
+
 const sv = {
   title: 'Etablera',
   tagline: 'Mark, detaljplaner och lediga lokaler i Huddinge',
@@ -145,7 +149,15 @@ const sv = {
   fact_illustrative: 'Illustrativ uppgift',
   close: 'Stäng',
   metres: '{n} m',
-};
+} satisfies Record<string, string> & Record<ContractKey, string>;
+
+/**
+ * The keys the pages build from contract values (`plan_${status}`, `excl_${reason}`, …):
+ * every value has its label, so a value added to the contract fails tsc here.
+ */
+type ContractKey =
+  | `plan_${PlanStatus}` | `status_${LandStatus | PremisesStatus}` | `owner_${OwnerType}` | `mode_${StopMode}`
+  | `kind_${SiteKind}` | `kindname_${PremisesKind}` | `crit_${Criterion}` | `excl_${ExclusionReason}`;
 
 export type MapKey = keyof typeof sv;
 

@@ -2,9 +2,9 @@
 import * as maplibregl from 'maplibre-gl';
 import { fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
-import { layerDownloads, matchDownloads } from '../shared/downloads';
+import { EXPORT_LAYERS, layerDownloads, matchDownloads } from '../shared/downloads';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
-import type { MatchRequest, UseCode } from '../shared/types';
+import type { MatchRequestInput as MatchRequest, UseCode } from '@etablera/contract';
 import { MAP_TEXTS } from '../i18n/map';
 import { startStyle } from './basemap';
 import { factsElement, hoverLabel, layerOf, type T } from './facts';
@@ -94,7 +94,7 @@ export async function startMapPage(): Promise<void> {
 
   const presentCodes = () =>
     new Set(map.querySourceFeatures('plans', { sourceLayer: 'plans' }).map((f) => String(f.properties.useCode)));
-  byId('layer-downloads').replaceChildren(layerDownloads(lang, ['land', 'plans', 'premises', 'stops', 'areas', 'municipalities']));
+  byId('layer-downloads').replaceChildren(layerDownloads(lang, EXPORT_LAYERS));
   const legend = buildLegend(byId('legend'), map, t, lang, data.useCodes, presentCodes);
 
   // Hover label and click facts for the data layers; a click on a result selects it.
