@@ -28,7 +28,10 @@ function gdal(tool: string, args: string[]): { ok: boolean; stdout: string; stde
 export function gdalLayers(file: string): string[] {
   const src = gdalPath(file);
   const r = gdal('ogrinfo', ['-ro', '-q', ...csvOpenOptions(src), src]);
-  if (!r.ok) throw fileIssue(`GDAL cannot read ${file}: ${r.stderr || 'unknown reason'}`);
+  if (!r.ok) {
+    const reason = r.stderr.replace(/^ERROR \d+: /gm, '') || /Unable to open datasource[^\n]*/.exec(r.stdout)?.[0] || 'unknown reason';
+    throw fileIssue(`GDAL cannot read ${file}: ${reason}`);
+  }
   const layers = r.stdout.split('\n').map((l) => /^\d+: (.+?)(?: \([^)]*\))?$/.exec(l.trim())?.[1]).filter((l): l is string => !!l);
   if (layers.length === 0) throw fileIssue(`GDAL finds no vector layer in ${file}`);
   return layers;

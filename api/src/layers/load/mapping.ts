@@ -26,8 +26,12 @@ const mappingSchema = z.strictObject({
   layer: z.string().refine(isLayerName, 'is not a layer name'),
   /** The layer of the source file to read when `--layer` is not given. */
   sourceLayer: z.string().optional(),
-  /** An attribute whose equal values mark parts of one feature: their geometries are united. */
-  groupBy: z.string().optional(),
+  /**
+   * An attribute whose equal values mark parts of one feature: their geometries are united.
+   * A list names the same attribute as other formats spell it (a Shapefile's field names are
+   * cut to 10 characters: registerenhetsreferens → registeren); the first present is used.
+   */
+  groupBy: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   properties: z.record(z.string(), valueSpec),
   /**
    * Values for properties the source does not carry. On a re-load, an existing row keeps its
@@ -39,7 +43,7 @@ const mappingSchema = z.strictObject({
 export interface Mapping {
   layer: LayerName;
   sourceLayer?: string;
-  groupBy?: string;
+  groupBy?: string | string[];
   properties: Record<string, ValueSpec>;
   defaults: Record<string, unknown>;
 }
@@ -122,7 +126,8 @@ export function mapFeature(mapping: Mapping | undefined, sets: Record<string, un
     defaulted.push(name);
   }
   Object.assign(properties, sets);
-  const key = mapping?.groupBy ? attrs[mapping.groupBy] : undefined;
+  const groupBy = mapping?.groupBy === undefined ? [] : [mapping.groupBy].flat();
+  const key = groupBy.map((name) => attrs[name]).find(present);
   return {
     feature: { type: 'Feature', properties, geometry: source?.geometry ?? null },
     group: present(key) ? String(key) : null,
