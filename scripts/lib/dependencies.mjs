@@ -41,3 +41,13 @@ export function ensureTestTools() {
   const v = probe('/usr/bin/chromium', ['--version']);
   if (!v.ok) throw new Error('chromium is installed but does not start: ' + v.stderr);
 }
+
+/**
+ * gis:load reads GIS files (GeoPackage, Shapefile, FlatGeobuf, CSV with WKT …) through GDAL's
+ * ogr2ogr and ogrinfo: Debian's gdal-bin, installed like PostGIS when missing.
+ */
+export function ensureGdal() {
+  if (!has('ogr2ogr') || !has('ogrinfo')) aptInstall(['gdal-bin'], 'GIS files for gis:load (GDAL)');
+  const v = probe('ogr2ogr', ['--version']);
+  if (!v.ok) throw new Error('gdal-bin is installed but ogr2ogr does not run: ' + v.stderr);
+}
