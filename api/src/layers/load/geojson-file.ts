@@ -1,22 +1,17 @@
 import fs from 'node:fs';
-import { parser } from 'stream-json';
-import Assembler from 'stream-json/Assembler';
 import type { Srid } from '../../geo/crs';
 import { LoadError } from '../load-error';
+import { FeatureSplitter } from './feature-splitter';
 import type { FeatureSource } from './source';
-
-interface Token {
-  name: string;
-  value?: string;
-}
 
 const notCollection = () => new LoadError([{ index: null, reason: 'the file is not a GeoJSON FeatureCollection' }]);
 const noFeatures = () => new LoadError([{ index: null, reason: 'the FeatureCollection has no features array' }]);
+const malformed = (err: unknown) => new LoadError([{ index: null, reason: `malformed JSON: ${(err as Error).message}` }]);
 
 /**
- * A GeoJSON FeatureCollection file (the layer contract), parsed as a stream: each element
- * of `features` is assembled, yielded and forgotten, so memory does not grow with the file.
- * The checks and messages are those of the whole-file parse it replaces.
+ * A GeoJSON FeatureCollection file (the layer contract), read as a stream: each element of
+ * `features` is parsed, yielded and forgotten, so memory does not grow with the file. The
+ * checks and messages are those of the whole-file parse it replaces.
  */
 export function geojsonFileSource(file: string, srid: Srid): FeatureSource {
   try {
@@ -28,71 +23,35 @@ export function geojsonFileSource(file: string, srid: Srid): FeatureSource {
 }
 
 async function* features(file: string): AsyncGenerator<unknown> {
-  const tokens = fs.createReadStream(file).pipe(parser({ streamValues: false }));
-  let depth = 0;
-  let key: string | undefined;
-  let type: unknown;
-  let sawFeatures = false;
-  let inFeatures = false;
-  let skipDepth = 0;
-  let asm: Assembler | undefined;
+  const splitter = new FeatureSplitter();
+  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let texts: string[];
   try {
-    for await (const t of tokens as AsyncIterable<Token>) {
-      if (asm) {
-        // Inside one feature: the assembler builds it; when it is whole, hand it on.
-        asm.consume(t);
-        if (asm.done) {
-          yield asm.current;
-          asm = undefined;
+    for await (const chunk of stream as AsyncIterable<string>) {
+      try {
+        texts = splitter.push(chunk);
+      } catch (err) {
+        throw (err as Error).message === 'the file is not a JSON object' ? notCollection() : malformed(err);
+      }
+      for (const text of texts) {
+        let feature: unknown;
+        try {
+          feature = JSON.parse(text);
+        } catch (err) {
+          throw malformed(err);
         }
-        continue;
+        yield feature;
       }
-      if (depth === 0) {
-        if (t.name !== 'startObject') throw notCollection();
-        depth = 1;
-        continue;
-      }
-      if (inFeatures) {
-        if (t.name === 'endArray') {
-          inFeatures = false;
-          continue;
-        }
-        asm = new Assembler();
-        asm.consume(t);
-        if (asm.done) {
-          yield asm.current;
-          asm = undefined;
-        }
-        continue;
-      }
-      if (skipDepth > 0) {
-        if (t.name === 'startObject' || t.name === 'startArray') skipDepth++;
-        if (t.name === 'endObject' || t.name === 'endArray') skipDepth--;
-        continue;
-      }
-      if (t.name === 'keyValue') {
-        key = t.value;
-        continue;
-      }
-      if (t.name === 'endObject') break;
-      // A value at the top level of the collection, for `key`.
-      if (key === 'features') {
-        if (t.name !== 'startArray') throw noFeatures();
-        sawFeatures = true;
-        inFeatures = true;
-      } else if (key === 'type') {
-        type = t.name === 'stringValue' ? t.value : null;
-      } else if (t.name === 'startObject' || t.name === 'startArray') {
-        skipDepth = 1;
-      }
-      key = undefined;
     }
-  } catch (err) {
-    if (err instanceof LoadError) throw err;
-    throw new LoadError([{ index: null, reason: `malformed JSON: ${(err as Error).message}` }]);
   } finally {
-    tokens.destroy();
+    stream.destroy();
   }
-  if (type !== 'FeatureCollection') throw notCollection();
-  if (!sawFeatures) throw noFeatures();
+  let end: ReturnType<FeatureSplitter['end']>;
+  try {
+    end = splitter.end();
+  } catch (err) {
+    throw malformed(err);
+  }
+  if ((end.rest as { type?: unknown })?.type !== 'FeatureCollection') throw notCollection();
+  if (!end.sawFeatures) throw noFeatures();
 }
