@@ -73,23 +73,23 @@ async function main(): Promise<void> {
   const { layer, file, options } = parsed;
   if (!isLayerName(layer)) return;
   const db = createPool(loadConfig().databaseUrl, 2);
-  const bar = new cliProgress.SingleBar({ format: `${layer} [{bar}] {value}/{total} features`, hideCursor: true }, cliProgress.Presets.shades_classic);
-  let barStarted = false;
+  let bar: cliProgress.SingleBar | undefined;
   const started = Date.now();
   try {
     const summary = await loadLayerFile(db, layer, file, {
       ...options,
       onProgress: (done, total) => {
         if (done < PROGRESS_FROM && (total ?? 0) < PROGRESS_FROM) return;
-        if (!barStarted) {
+        if (!bar) {
+          // A streamed GeoJSON file does not say how many features it holds: a count, no bar.
+          const format = total === undefined ? `${layer}: {value} features read` : `${layer} [{bar}] {value}/{total} features`;
+          bar = new cliProgress.SingleBar({ format, hideCursor: true }, cliProgress.Presets.shades_classic);
           bar.start(total ?? 0, 0);
-          barStarted = true;
         }
-        if (total !== undefined) bar.setTotal(total);
         bar.update(done);
       },
     });
-    if (barStarted) bar.stop();
+    bar?.stop();
     const from = summary.sourceLayer !== undefined ? `${file} (layer ${summary.sourceLayer})` : file;
     const parts = summary.parts !== undefined ? ` from ${summary.parts} area parts` : '';
     const unchanged = summary.unchanged !== undefined ? `, ${summary.unchanged} unchanged` : '';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     }
     if (summary.features >= PROGRESS_FROM) console.log(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (err) {
-    if (barStarted) bar.stop();
+    bar?.stop();
     if (err instanceof LoadError) {
       console.error(`${file}: not loaded, the database is unchanged.\n${err.message}`);
       process.exitCode = 1;

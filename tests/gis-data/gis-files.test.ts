@@ -196,6 +196,16 @@ describe('gis:load of GIS files through GDAL', () => {
       ]);
     });
 
+    test('when a GeoJSON file declares EPSG:3011 in its crs member, then it is read through GDAL and lands in 3006', async () => {
+      ogr2ogr('-f', 'GeoJSON', '-t_srs', 'EPSG:3011', '-lco', 'RFC7946=NO', file('zone.geojson'), contractLand('Zone', 686_000));
+      expect(fs.readFileSync(file('zone.geojson'), 'utf8')).toMatch(/EPSG::3011/);
+      const summary = await loadLayerFile(t.db, 'land', file('zone.geojson'));
+      expect(summary).toMatchObject({ features: 2, inserted: 2 });
+      const { rows } = await t.db.query("select ST_XMin(geom) as x, ST_YMin(geom) as y from land_parcels where ref = 'Zone 1:1'");
+      expect(rows[0].x).toBeCloseTo(686_200, 2);
+      expect(rows[0].y).toBeCloseTo(6_567_000, 2);
+    });
+
     test('when a CSV declares no CRS and none is given, then it is refused asking for --crs', async () => {
       ogr2ogr('-f', 'CSV', '-lco', 'GEOMETRY=AS_WKT', file('nocrs.csv'), contractLand('Nocrs', 680_000));
       const err = await loadLayerFile(t.db, 'land', file('nocrs.csv')).catch((e) => e);
