@@ -57,7 +57,7 @@ describe('gis:gtfs', () => {
     for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
     const before = await stopsSnapshot(t);
     const err = await importGtfs(t.db, dir).catch((e) => e);
-    expect(err.message).toBe("stop_times.txt: line 30: stop_id '9029999' is not a stop of stops.txt");
+    expect(err.message).toBe("stop_times.txt: line 30: stop_id '9029999' is not a stop or platform (location_type 0) of stops.txt");
     expect(await stopsSnapshot(t)).toBe(before);
   });
 

@@ -47,7 +47,7 @@ export async function countDepartures(
     if (!trip) throw new GtfsError('stop_times.txt', `line ${r.line}: trip_id '${tripId}' is not in trips.txt`);
     const stopId = r.get('stop_id');
     const key = stopKey.get(stopId);
-    if (key === undefined) throw new GtfsError('stop_times.txt', `line ${r.line}: stop_id '${stopId}' is not a stop of stops.txt`);
+    if (key === undefined) throw new GtfsError('stop_times.txt', `line ${r.line}: stop_id '${stopId}' is not a stop or platform (location_type 0) of stops.txt`);
     const seq = Number(r.get('stop_sequence'));
     if (!Number.isInteger(seq) || seq < 0) throw new GtfsError('stop_times.txt', `line ${r.line}: stop_sequence '${r.get('stop_sequence')}' is not a non-negative integer`);
     const s = served.get(key) ?? served.set(key, { modes: new Set(), peak: new Map() }).get(key)!;
