@@ -20,6 +20,7 @@ import { StagingWriter } from './load/staging';
 const checkStagedSql = sqlFile(__dirname, 'load/check-staged.sql');
 const rowsViewSql = sqlFile(__dirname, 'load/rows-view.sql');
 const rowsGroupedSql = sqlFile(__dirname, 'load/rows-grouped.sql');
+const countRowsSql = sqlFile(__dirname, 'load/count-rows.sql');
 
 export interface LoadSummary {
   layer: LayerName;
@@ -107,7 +108,7 @@ export async function loadSource(client: DbClient, layer: LayerName, source: Fea
   if (layer === 'areas') await rederiveAreaRefs(client);
   await afterLayerLoad(client, layer, { table: 'load_touched', count: counts.inserted + counts.updated });
 
-  const features = mapping?.groupBy ? Number((await client.query('select count(*)::int as n from load_rows')).rows[0].n) : read;
+  const features = mapping?.groupBy ? (await client.query(countRowsSql)).rows[0].n as number : read;
   const summary: LoadSummary = { layer, features, inserted: counts.inserted, updated: counts.updated, ignoredProperties: checker.ignored };
   if (skipUnchanged) summary.unchanged = features - counts.inserted - counts.updated;
   if (mapping?.groupBy) summary.parts = read;
