@@ -206,6 +206,27 @@ describe('gis:load of GIS files through GDAL', () => {
       expect(rows[0].y).toBeCloseTo(6_567_000, 2);
     });
 
+    test('when a file of many features loads, then the land layer\'s revision rises as for one feature (once per statement, not per feature)', async () => {
+      const many = writeGeojson('many.geojson', Array.from({ length: 40 }, (_, i) => ({
+        properties: { ref: `Many 1:${i}`, ownerType: 'private', status: 'not_for_sale' },
+        geometry: square(690_000 + i * 200, 6_567_000, 100),
+      })));
+      ogr2ogr('-f', 'FlatGeobuf', file('many.fgb'), many);
+      const revision = async () => (await t.db.query("select revision from layer_revisions where layer = 'land'")).rows[0].revision;
+      const before = await revision();
+      expect(await loadLayerFile(t.db, 'land', file('many.fgb'))).toMatchObject({ features: 40, inserted: 40 });
+      const forForty = (await revision()) - before;
+      ogr2ogr('-f', 'FlatGeobuf', file('one.fgb'), writeGeojson('one.geojson', [{
+        properties: { ref: 'One 1:1', ownerType: 'private', status: 'not_for_sale' }, geometry: square(690_000, 6_569_000, 100),
+      }]));
+      const beforeOne = await revision();
+      await loadLayerFile(t.db, 'land', file('one.fgb'));
+      // One merge statement per load; PostgreSQL fires its INSERT and its UPDATE statement
+      // triggers (INSERT … ON CONFLICT DO UPDATE), so 2 — for 40 features as for 1.
+      expect(forForty).toBe(2);
+      expect((await revision()) - beforeOne).toBe(forForty);
+    });
+
     test('when a CSV declares no CRS and none is given, then it is refused asking for --crs', async () => {
       ogr2ogr('-f', 'CSV', '-lco', 'GEOMETRY=AS_WKT', file('nocrs.csv'), contractLand('Nocrs', 680_000));
       const err = await loadLayerFile(t.db, 'land', file('nocrs.csv')).catch((e) => e);
