@@ -149,15 +149,15 @@ describe('gis:load of GIS files through GDAL', () => {
     expect((await parcel(t, 'HUDDINGE VISTA 7')).status).toBe('available');
   });
 
-  test('when an area part has no enhet, then the load is refused naming the feature and the missing attribute, nothing stored', async () => {
+  test('when an area part has neither enhet nor etikett, then the load is refused naming the feature and the missing attribute, nothing stored', async () => {
     const parts = lantmaterietParts('GLÖMSTA', 671_000);
-    (parts[1].properties as { enhet: number | null }).enhet = null;
+    Object.assign(parts[1].properties, { enhet: null, etikett: null });
     const src = writeGeojson('glomsta.geojson', parts);
     ogr2ogr('-f', 'GPKG', file('glomsta.gpkg'), src, '-t_srs', 'EPSG:3011', '-nln', 'registerenhetsomradesyta');
     const before = await landSnapshot(t);
     const err = await loadLayerFile(t.db, 'land', file('glomsta.gpkg'), { mapping: parcelsMapping }).catch((e) => e);
     expect(err).toBeInstanceOf(LoadError);
-    expect(err.message).toMatch(/^feature 1: ref: no template applies: enhet without a value$/);
+    expect(err.message).toMatch(/^feature 1: ref: no template applies: enhet, etikett without a value$/);
     expect(await landSnapshot(t)).toBe(before);
   });
 

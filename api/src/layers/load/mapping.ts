@@ -12,9 +12,11 @@ import { isLayerName, type LayerName } from '../registry';
  * - `{ "attribute": "name" }`: the attribute's value as it is (numbers stay numbers);
  * - `{ "value": … }`: a constant.
  */
+const knownFilters = (t: string) => [...t.matchAll(/\{[^{}|]+\|([^{}]*)\}/g)].every((m) => ['label', 'upper', 'lower'].includes(m[1]));
+const template = z.string().refine(knownFilters, 'a {attribute|filter} names an unknown filter (label, upper, lower)');
 const valueSpec = z.union([
-  z.string(),
-  z.array(z.string()).min(1),
+  template,
+  z.array(template).min(1),
   z.strictObject({ attribute: z.string().min(1) }),
   z.strictObject({ value: z.unknown() }),
 ]);
@@ -72,13 +74,27 @@ export function parseSet(arg: string): [string, unknown] | undefined {
   return [key, raw];
 }
 
-const PLACEHOLDER = /\{([^{}]+)\}/g;
+const PLACEHOLDER = /\{([^{}|]+)(?:\|([a-z]+))?\}/g;
 const present = (v: unknown) => v !== null && v !== undefined && String(v).trim() !== '';
+
+/**
+ * Filters a placeholder may name (`{etikett|label}`): `label` keeps a register label's
+ * designation part, dropping the area-part suffix (`4:12>2` → `4:12`) and parentheses, as
+ * Lantmäteriet's own clients do; `upper` and `lower` change case.
+ */
+const FILTERS: Record<string, (s: string) => string> = {
+  label: (s) => s.replace(/>.*$/, '').replace(/[()]/g, '').trim(),
+  upper: (s) => s.toUpperCase(),
+  lower: (s) => s.toLowerCase(),
+};
 
 /** A template's text, or undefined when an attribute it names has no value. */
 function fill(template: string, attrs: Record<string, unknown>): string | undefined {
   for (const [, name] of template.matchAll(PLACEHOLDER)) if (!present(attrs[name])) return undefined;
-  return template.replace(PLACEHOLDER, (_, name: string) => String(attrs[name]).trim());
+  return template.replace(PLACEHOLDER, (_, name: string, filter?: string) => {
+    const text = String(attrs[name]).trim();
+    return filter ? FILTERS[filter](text) : text;
+  });
 }
 
 function valueOf(spec: ValueSpec, attrs: Record<string, unknown>): { value: unknown } | { reason: string } {
