@@ -101,6 +101,19 @@ describe('gis:gtfs', () => {
     ]);
   });
 
+  test('when B1 runs by frequencies.txt every 15 minutes from 07:00 until 08:00, then each run counts', async () => {
+    // B1's stop_times (07:00 terminal → 07:06 sjukhus) become a template: runs at 07:00, 07:15,
+    // 07:30, 07:45 (08:00 is the end, not a run) = 4 departures at the terminal per WK day.
+    // Week of 2026-03-02 (WK 4 days): terminal B1 16 + B2–B4 12 = 28 → 2.8; sjukhus still 0.
+    const dir = path.join(tmp, 'frequencies');
+    fs.mkdirSync(dir);
+    const files = feedFiles({ 'frequencies.txt': 'trip_id,start_time,end_time,headway_secs,exact_times\nB1,07:00:00,08:00:00,900,1\n' });
+    for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
+    await importGtfs(t.db, dir, { week: '2026-03-02' });
+    const { rows } = await t.db.query("select ref, departures_per_hour as dph from stops where ref in ('9022010', '9022011', '9021001') order by ref");
+    expect(rows).toEqual([{ ref: '9021001', dph: 1.1 }, { ref: '9022010', dph: 2.8 }, { ref: '9022011', dph: 0 }]);
+  });
+
   test('when the CLI is given a feed without stop_times.txt, then it exits 1 naming the file', () => {
     const dir = path.join(tmp, 'cli-missing');
     fs.mkdirSync(dir);

@@ -12,6 +12,8 @@ export interface TripInfo {
   service: string;
   /** Etablera's mode, or 'on_demand' / 'other'. */
   mode: ReturnType<typeof modeOf>;
+  /** frequencies.txt: the trip runs every `headway` seconds from `start` until before `end`. */
+  frequencies?: Array<{ start: number; end: number; headway: number }>;
 }
 
 /** What the stop_times pass found per Etablera stop (parent station or lone stop). */
@@ -22,9 +24,9 @@ export interface StopService {
   peak: Map<TripInfo['mode'], number>;
 }
 
-const seconds = (line: number, s: string): number => {
+export const seconds = (line: number, s: string, table = 'stop_times.txt'): number => {
   const m = /^(\d{1,3}):([0-5]\d):([0-5]\d)$/.exec(s);
-  if (!m) throw new GtfsError('stop_times.txt', `line ${line}: time '${s}' is not HH:MM:SS`);
+  if (!m) throw new GtfsError(table, `line ${line}: time '${s}' is not HH:MM:SS`);
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
 };
 
@@ -41,6 +43,21 @@ export async function countDepartures(
   // Per trip, its highest stop_sequence so far and what that row counted: the last stop
   // of a trip is no departure, so its count is taken back at the end.
   const last = new Map<string, { seq: number; key: string; counted: number }>();
+  // Headway-based trips: their rows give times relative to the trip's start; kept until
+  // the trip is read whole (few trips in practice), then run once per headway.
+  const templates = new Map<string, Array<{ seq: number; key: string; time: number | null; pickup: boolean }>>();
+  const peakCount = (service: string, t: number): number => {
+    let n = 0;
+    for (const o of week.offsets.get(service) ?? []) {
+      const day = o + Math.floor(t / 86_400);
+      const clock = t % 86_400;
+      if (day >= 0 && day <= 4 && clock >= PEAK_FROM && clock < PEAK_TO) n++;
+    }
+    return n;
+  };
+  const add = (s: StopService, mode: TripInfo['mode'], n: number) => {
+    if (n > 0) s.peak.set(mode, (s.peak.get(mode) ?? 0) + n);
+  };
   for await (const r of rows(feed, 'stop_times.txt', ['trip_id', 'stop_id', 'stop_sequence'])) {
     const tripId = r.get('trip_id');
     const trip = trips.get(tripId);
@@ -53,18 +70,28 @@ export async function countDepartures(
     const s = served.get(key) ?? served.set(key, { modes: new Set(), peak: new Map() }).get(key)!;
     s.modes.add(trip.mode);
     const time = r.get('departure_time') || r.get('arrival_time');
-    let counted = 0;
-    if (time !== '' && r.get('pickup_type') !== '1') {
-      const t = seconds(r.line, time);
-      for (const o of week.offsets.get(trip.service) ?? []) {
-        const day = o + Math.floor(t / 86_400);
-        const clock = t % 86_400;
-        if (day >= 0 && day <= 4 && clock >= PEAK_FROM && clock < PEAK_TO) counted++;
-      }
+    if (trip.frequencies) {
+      const rowsOfTrip = templates.get(tripId) ?? templates.set(tripId, []).get(tripId)!;
+      rowsOfTrip.push({ seq, key, time: time === '' ? null : seconds(r.line, time), pickup: r.get('pickup_type') !== '1' });
+      continue;
     }
-    if (counted > 0) s.peak.set(trip.mode, (s.peak.get(trip.mode) ?? 0) + counted);
+    const counted = time !== '' && r.get('pickup_type') !== '1' ? peakCount(trip.service, seconds(r.line, time)) : 0;
+    add(s, trip.mode, counted);
     const prev = last.get(tripId);
     if (!prev || seq > prev.seq) last.set(tripId, { seq, key, counted });
+  }
+  for (const [tripId, stops] of templates) {
+    const trip = trips.get(tripId)!;
+    stops.sort((a, b) => a.seq - b.seq);
+    const first = stops.find((x) => x.time !== null)?.time ?? 0;
+    for (const { start, end, headway } of trip.frequencies!) {
+      for (let t0 = start; t0 < end; t0 += headway) {
+        // Every stop but the last is a departure of each run.
+        for (const x of stops.slice(0, -1)) {
+          if (x.time !== null && x.pickup) add(served.get(x.key)!, trip.mode, peakCount(trip.service, t0 + x.time - first));
+        }
+      }
+    }
   }
   for (const [tripId, { key, counted }] of last) {
     if (counted === 0) continue;

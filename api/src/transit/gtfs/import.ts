@@ -6,7 +6,7 @@ import { WGS84 } from '../../geo/crs';
 import { loadSource, type LoadSummary } from '../../layers/loader';
 import { arraySource } from '../../layers/load/source';
 import { referenceWeek } from './calendar';
-import { countDepartures, PEAK_HOURS_PER_WEEK, type TripInfo } from './departures';
+import { countDepartures, PEAK_HOURS_PER_WEEK, seconds, type TripInfo } from './departures';
 import { GtfsError, openFeed, rows, type Feed } from './feed';
 import { MODE_RANK, modeOf, type StopMode } from './route-modes';
 
@@ -41,9 +41,6 @@ function refuseMissing(feed: Feed): void {
   if (!feed.has('calendar.txt') && !feed.has('calendar_dates.txt')) {
     throw new GtfsError('calendar_dates.txt', 'missing, and so is calendar.txt: one of them is required to know which days trips run');
   }
-  if (feed.has('frequencies.txt')) {
-    throw new GtfsError('frequencies.txt', 'headway-based trips are not supported yet: their departures could not be counted');
-  }
 }
 
 async function readRouteModes(feed: Feed): Promise<Map<string, TripInfo['mode']>> {
@@ -74,6 +71,19 @@ interface StopRow { id: string; name: string; lon: number; lat: number }
  * summed; a stop without a parent is its own. Entrances and nodes (location_type 2–4) are
  * not stops.
  */
+/** frequencies.txt: headway-based trips run from start_time until before end_time, every headway_secs. */
+async function readFrequencies(feed: Feed, trips: Map<string, TripInfo>): Promise<void> {
+  if (!feed.has('frequencies.txt')) return;
+  for await (const r of rows(feed, 'frequencies.txt', ['trip_id', 'start_time', 'end_time', 'headway_secs'])) {
+    const trip = trips.get(r.get('trip_id'));
+    if (!trip) throw new GtfsError('frequencies.txt', `line ${r.line}: trip_id '${r.get('trip_id')}' is not in trips.txt`);
+    const headway = Number(r.get('headway_secs'));
+    if (!Number.isInteger(headway) || headway <= 0) throw new GtfsError('frequencies.txt', `line ${r.line}: headway_secs '${r.get('headway_secs')}' is not a positive integer`);
+    const window = { start: seconds(r.line, r.get('start_time'), 'frequencies.txt'), end: seconds(r.line, r.get('end_time'), 'frequencies.txt'), headway };
+    (trip.frequencies ??= []).push(window);
+  }
+}
+
 async function readStops(feed: Feed): Promise<{ key: Map<string, string>; info: Map<string, StopRow> }> {
   const info = new Map<string, StopRow>();
   const parent = new Map<string, string>();
@@ -116,6 +126,7 @@ export async function importGtfs(db: Db, source: string, options: GtfsOptions = 
   try {
     refuseMissing(feed);
     const trips = await readTrips(feed, await readRouteModes(feed));
+    await readFrequencies(feed, trips);
     const { key, info } = await readStops(feed);
     const week = await referenceWeek(feed, options.week);
     const served = await countDepartures(feed, trips, key, week);
