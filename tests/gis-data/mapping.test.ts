@@ -44,6 +44,11 @@ describe('mapping', () => {
     expect(props(mapFeature(m, {}, part({ id: 7, yta: 420.5 })))).toEqual({ ref: '7', floorAreaM2: 420.5, rentSekPerM2Year: null });
   });
 
+  test('when an attribute spec splits, then a text becomes a list (a zone\'s use codes)', () => {
+    const m = { layer: 'plans' as const, properties: { ref: '{zon}', useCodes: { attribute: 'anv', split: ',' } }, defaults: {} };
+    expect(props(mapFeature(m, {}, part({ zon: 'Z1', anv: 'J, Z,' })))).toEqual({ ref: 'Z1', useCodes: ['J', 'Z'] });
+  });
+
   test('when --set values look like numbers or booleans, then they are typed', () => {
     expect(parseSet('priceSekPerM2=1200')).toEqual(['priceSekPerM2', 1200]);
     expect(parseSet('planned=true')).toEqual(['planned', true]);

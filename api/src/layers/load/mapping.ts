@@ -10,6 +10,7 @@ import { isLayerName, type LayerName } from '../registry';
  *   attribute it names has a value;
  * - a list of templates: the first that applies (e.g. without a block, `{kommunnamn} {trakt} {enhet}`);
  * - `{ "attribute": "name" }`: the attribute's value as it is (numbers stay numbers);
+ *   with `"split": ","` a text becomes a list (a plan zone's `useCodes` from `"J,Z"`);
  * - `{ "value": … }`: a constant.
  */
 const knownFilters = (t: string) => [...t.matchAll(/\{[^{}|]+\|([^{}]*)\}/g)].every((m) => ['label', 'upper', 'lower'].includes(m[1]));
@@ -17,7 +18,7 @@ const template = z.string().refine(knownFilters, 'a {attribute|filter} names an 
 const valueSpec = z.union([
   template,
   z.array(template).min(1),
-  z.strictObject({ attribute: z.string().min(1) }),
+  z.strictObject({ attribute: z.string().min(1), split: z.string().min(1).optional() }),
   z.strictObject({ value: z.unknown() }),
 ]);
 type ValueSpec = z.infer<typeof valueSpec>;
@@ -107,7 +108,11 @@ function valueOf(spec: ValueSpec, attrs: Record<string, unknown>): { value: unkn
     const named = [...new Set(templates.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1])))];
     return { reason: `no template applies: ${named.filter((n) => !present(attrs[n])).join(', ')} without a value` };
   }
-  if ('attribute' in spec) return { value: attrs[spec.attribute] ?? null };
+  if ('attribute' in spec) {
+    const v = attrs[spec.attribute] ?? null;
+    if (spec.split === undefined || typeof v !== 'string') return { value: v };
+    return { value: v.split(spec.split).map((x) => x.trim()).filter((x) => x !== '') };
+  }
   return { value: spec.value };
 }
 
