@@ -8,7 +8,7 @@ import type { LayerName } from './registry';
 import { FeatureChecker } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
 import { rederiveAreaRefs } from '../land/repository';
-import { afterLayerLoad } from './load/after-load';
+import { afterLayerLoad, beforeLayerMerge } from './load/after-load';
 import { toEwkt } from './load/ewkt';
 import { gdalFileSource } from './load/gdal-file';
 import { geojsonFileSource } from './load/geojson-file';
@@ -100,6 +100,7 @@ export async function loadSource(client: DbClient, layer: LayerName, source: Fea
   await client.query(mapping?.groupBy ? rowsGroupedSql : rowsViewSql);
   const skipUnchanged = mapping !== undefined;
   let counts: { inserted: number; updated: number };
+  await beforeLayerMerge(client, layer);
   try {
     counts = await mergeRows(client, layer, skipUnchanged);
   } catch (err) {
