@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import type { AppContext } from './context';
+import { requestForLog, responseForLog } from './logger';
 import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
+import { inputGuard } from './http/input-guard';
+import { securityHeaders } from './http/security-headers';
 
 /**
  * The Express app, without listening: tests use it directly with supertest.
@@ -16,29 +18,25 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
+  // Read by parseFeature before anything walks an incoming geometry.
+  app.locals.maxVerticesPerFeature = ctx.config.maxVerticesPerFeature;
+  app.use(securityHeaders(ctx.config));
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // MapLibre runs its workers from blob: URLs; an optional external basemap needs https.
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
+    pinoHttp({
+      logger: ctx.log,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // No cookie, Authorization, Set-Cookie, pitch token or body in any line (logger.ts).
+      serializers: { req: requestForLog, res: responseForLog },
     }),
   );
-  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
+  app.use(inputGuard);
   app.use('/api', apiRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(tilesRoutes(ctx));
   app.use(clientRoutes(ctx));
+  // Anything else (a tile path with a malformed escape, a missing page) answers in the same format.
+  app.use(apiNotFound);
   app.use(errorMiddleware(ctx.log));
   return app;
 }

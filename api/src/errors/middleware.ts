@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import { AppError } from './app-error';
 import { zodMessage } from '../http/validate';
+import { redactUrl } from '../logger';
 
 /** Unknown API routes answer in the API's error format, not Express's HTML page. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -28,7 +29,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     else if (err instanceof ZodError) appError = new AppError(400, 'invalid_request', zodMessage(err));
     else if (err && typeof err === 'object') appError = fromBodyParser(err);
     if (!appError) {
-      log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      log.error({ err, method: req.method, url: redactUrl(req.originalUrl) }, 'unhandled error');
       appError = new AppError(500, 'internal_error', 'Something went wrong on our side; it has been logged.');
     }
     if (res.headersSent) return;

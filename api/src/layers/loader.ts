@@ -4,6 +4,7 @@ import type { Db, DbClient, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
 import { sqlFile } from '../db/sql-file';
 import { WGS84, type Srid } from '../geo/crs';
+import { MAX_AREA_M2 } from '../geo/limits';
 import type { LayerName } from './registry';
 import { FeatureChecker } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
@@ -91,7 +92,7 @@ export async function loadSource(client: DbClient, layer: LayerName, source: Fea
   onProgress?.(read, source.total ?? read);
   checker.throwIfFailed();
 
-  const { rows: issues } = await client.query(checkStagedSql, [layer]);
+  const { rows: issues } = await client.query(checkStagedSql, [layer, MAX_AREA_M2[layer]]);
   if (issues.length > 0) {
     const shown: LoadIssue[] = issues.slice(0, 50).map((r: { idx: number; ref: string; reason: string }) => ({ index: r.idx, ref: r.ref, reason: r.reason }));
     if (issues.length > 50) shown.push({ index: null, reason: '... and more problems' });
