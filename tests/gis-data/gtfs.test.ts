@@ -57,7 +57,7 @@ describe('gis:gtfs', () => {
     for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
     const before = await stopsSnapshot(t);
     const err = await importGtfs(t.db, dir).catch((e) => e);
-    expect(err.message).toBe("stop_times.txt: line 30: stop_id '9029999' is not a stop or platform (location_type 0) of stops.txt");
+    expect(err.message).toBe("stop_times.txt: line 32: stop_id '9029999' is not a stop or platform (location_type 0) of stops.txt");
     expect(await stopsSnapshot(t)).toBe(before);
   });
 
@@ -68,7 +68,7 @@ describe('gis:gtfs', () => {
     expect(summary).toMatchObject({
       referenceWeek: '2026-03-02',
       load: { features: 4, inserted: 4, updated: 0 },
-      skipped: { notServed: 1, onDemandOnly: 1, otherModesOnly: 0, outsideSweden: 0 },
+      skipped: { notServed: 1, onDemandOnly: 1, otherModesOnly: 0, outsideSweden: 1 },
     });
     const { rows } = await t.db.query(
       "select ref, name, mode, departures_per_hour as dph, municipality_code as kommun from stops where ref like '902%' order by ref",

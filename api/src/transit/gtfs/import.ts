@@ -1,7 +1,6 @@
 import type { Db } from '../../db/pool';
 import { withTransaction } from '../../db/transaction';
 import { sqlFile } from '../../db/sql-file';
-import { SWEDEN_LONLAT } from '../../geo/sweden';
 import { WGS84 } from '../../geo/crs';
 import { loadSource, type LoadSummary } from '../../layers/loader';
 import { arraySource } from '../../layers/load/source';
@@ -11,6 +10,7 @@ import { GtfsError, openFeed, rows, type Feed } from './feed';
 import { MODE_RANK, modeOf, type StopMode } from './route-modes';
 
 const fillMunicipalitySql = sqlFile(__dirname, 'fill-municipality.sql');
+const outsideSwedenSql = sqlFile(__dirname, 'outside-sweden.sql');
 
 /** Why each table is needed: the reason a feed without it is refused. */
 const REQUIRED: Record<string, string> = {
@@ -111,8 +111,11 @@ async function readStops(feed: Feed): Promise<{ key: Map<string, string>; info: 
   return { key, info };
 }
 
-const inSweden = (s: StopRow) =>
-  s.lon >= SWEDEN_LONLAT.minX && s.lon <= SWEDEN_LONLAT.maxX && s.lat >= SWEDEN_LONLAT.minY && s.lat <= SWEDEN_LONLAT.maxY;
+/** The stops (by stop_id) that lie outside Sweden's boundary, the one the loader checks against. */
+async function outsideSweden(db: Db, stops: StopRow[]): Promise<Set<string>> {
+  const { rows } = await db.query(outsideSwedenSql, [stops.map((s) => s.lon), stops.map((s) => s.lat)]);
+  return new Set(rows.map((r: { ord: number }) => stops[r.ord - 1].id));
+}
 
 /**
  * `npm run gis:gtfs`: a GTFS feed (folder or zip) into `stops`, all or nothing: each served
@@ -132,14 +135,16 @@ export async function importGtfs(db: Db, source: string, options: GtfsOptions = 
     const served = await countDepartures(feed, trips, key, week);
     const skipped = { notServed: 0, onDemandOnly: 0, otherModesOnly: 0, outsideSweden: 0 };
     const features: unknown[] = [];
-    for (const id of new Set(key.values())) {
+    const ids = [...new Set(key.values())];
+    const abroad = await outsideSweden(db, ids.map((id) => info.get(id)!));
+    for (const id of ids) {
       const s = served.get(id);
       const stop = info.get(id)!;
       const mode = MODE_RANK.find((m) => s?.modes.has(m)) as StopMode | undefined;
       if (!s) skipped.notServed++;
       else if (!mode) s.modes.has('other') ? skipped.otherModesOnly++ : skipped.onDemandOnly++;
-      else if (!inSweden(stop)) skipped.outsideSweden++;
-      if (!s || !mode || !inSweden(stop)) continue;
+      else if (abroad.has(id)) skipped.outsideSweden++;
+      if (!s || !mode || abroad.has(id)) continue;
       const peak = s.peak.get(mode) ?? 0;
       features.push({
         type: 'Feature',
