@@ -24,7 +24,9 @@ with units as (
   union all
   select idx, ref, case
       when not ST_IsValid(m) then 'invalid after transformation to SWEREF 99 TM: ' || ST_IsValidReason(m)
-      when not ST_CoveredBy(m, (select geom from sweden_boundary)) then 'outside Sweden (it must lie within Sweden''s borders or territorial sea)'
+      -- ST_Covers(boundary, m), not ST_CoveredBy(m, boundary): PostGIS prepares (indexes) the
+      -- repeated first argument only; 100 000 parcels took 0.35 s instead of 24–43 s.
+      when not ST_Covers((select geom from sweden_boundary), m) then 'outside Sweden (it must lie within Sweden''s borders or territorial sea)'
       when $2::float8 is not null and ST_Area(m) > $2::float8 then
         format('area %s km² is larger than this layer allows (%s km²)', round((ST_Area(m) / 1e6)::numeric, 2), round(($2::float8 / 1e6)::numeric, 2))
     end
