@@ -42,6 +42,11 @@ describe('FeatureSplitter', () => {
     expect(split(text, 13).features).toEqual(JSON.parse(text).features);
   });
 
+  test('when the text starts with a byte-order mark, then it is read as without one', () => {
+    const doc = JSON.parse(awkward);
+    expect(split('\ufeff' + awkward, 5).features).toEqual(doc.features);
+  });
+
   test('when the text ends inside a feature, then end() throws', () => {
     expect(() => split('{"type":"FeatureCollection","features":[{"type":"Feature",', 5)).toThrow(/ends inside/);
   });

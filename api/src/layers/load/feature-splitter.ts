@@ -52,6 +52,11 @@ export class FeatureSplitter {
         continue;
       }
       if (!this.started) {
+        // A byte-order mark (Windows tools write one) is not part of the document.
+        if (c === 0xfeff) {
+          if (skeletonFrom === i) skeletonFrom = i + 1;
+          continue;
+        }
         this.started = true;
         if (c !== 123) throw new SyntaxError('the file is not a JSON object');
       }
