@@ -1,4 +1,4 @@
-// `npm run gis:load -- <layer> <file> [--layer <name>] [--map <name|file>] [--set key=value]... [--crs N]`:
+// `npm run gis:load -- <layer> <file> [--layer <name>] [--map <name|file>] [--set key=value]... [--crs N] [--check]`:
 // validates and loads one layer file (GeoJSON of the layer contract, or any GIS file GDAL
 // reads) in one transaction; upserts by ref; exit 1 naming feature index, ref and reason.
 import cliProgress from 'cli-progress';
@@ -16,7 +16,7 @@ const PROGRESS_FROM = 200;
 
 function usage(message: string): never {
   console.error(
-    `${message}\nusage: npm run gis:load -- <${LAYER_NAMES.join('|')}> <file> [--layer <name>] [--map <${readyMappings().join('|')}|mapping.json>] [--set key=value]... [--crs <EPSG code>]`,
+    `${message}\nusage: npm run gis:load -- <${LAYER_NAMES.join('|')}> <file> [--layer <name>] [--map <${readyMappings().join('|')}|mapping.json>] [--set key=value]... [--crs <EPSG code>] [--check]`,
   );
   process.exit(2);
 }
@@ -34,6 +34,9 @@ function take(args: string[], name: string): string[] {
 
 function parseArgs(argv: string[]): { layer: string; file: string; options: LoadOptions } {
   const args = [...argv];
+  const checkAt = args.indexOf('--check');
+  const dryRun = checkAt >= 0;
+  if (dryRun) args.splice(checkAt, 1);
   const crsArg = take(args, '--crs').pop();
   const sourceLayer = take(args, '--layer').pop();
   const map = take(args, '--map').pop();
@@ -47,7 +50,7 @@ function parseArgs(argv: string[]): { layer: string; file: string; options: Load
   if (!layer || !file) usage('a layer and a file are required');
   if (extra !== undefined) usage(`unexpected argument '${extra}'`);
   if (!isLayerName(layer)) usage(`unknown layer '${layer}'`);
-  const options: LoadOptions = { sourceLayer, sets };
+  const options: LoadOptions = { sourceLayer, sets, dryRun };
   if (crsArg !== undefined) {
     // A GeoJSON contract file takes 4326 or 3006; any other code is for GDAL (a CSV's CRS).
     const code = parseCrs(crsArg) ?? Number(/(\d{4,5})$/.exec(crsArg)?.[1]);
@@ -93,8 +96,10 @@ async function main(): Promise<void> {
     const from = summary.sourceLayer !== undefined ? `${file} (layer ${summary.sourceLayer})` : file;
     const parts = summary.parts !== undefined ? ` from ${summary.parts} area parts` : '';
     const unchanged = summary.unchanged !== undefined ? `, ${summary.unchanged} unchanged` : '';
+    const verb = options.dryRun ? 'checked, nothing stored:' : 'loaded';
+    const would = options.dryRun ? 'would be ' : '';
     console.log(
-      `${summary.layer}: loaded ${summary.features} features${parts} from ${from} (${summary.inserted} new, ${summary.updated} updated${unchanged})`,
+      `${summary.layer}: ${verb} ${summary.features} features${parts} from ${from} (${would}${summary.inserted} new, ${summary.updated} updated${unchanged})`,
     );
     const ignored = Object.entries(summary.ignoredProperties);
     if (ignored.length > 0) {

@@ -131,6 +131,18 @@ describe('gis:load of GIS files through GDAL', () => {
     expect((await parcel(t, 'HUDDINGE LÄNNA 4:12')).status).toBe('not_for_sale');
   });
 
+  test('when a load is only checked (--check), then the summary says what it would do and nothing is stored', async () => {
+    const src = writeGeojson('flottsbro.geojson', lantmaterietParts('FLOTTSBRO', 675_000));
+    ogr2ogr('-f', 'GPKG', file('flottsbro.gpkg'), src, '-t_srs', 'EPSG:3011', '-nln', 'registerenhetsomradesyta');
+    const before = await landSnapshot(t);
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/load-cli.ts', 'land', file('flottsbro.gpkg'), '--map', 'lantmateriet-fastighetsindelning', '--check'], {
+      cwd: repoRoot, env: { ...process.env, DATABASE_URL: t.url }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/land: checked, nothing stored: 3 features from 4 area parts .*\(would be 3 new, 0 updated, 0 unchanged\)/);
+    expect(await landSnapshot(t)).toBe(before);
+  });
+
   test('when a zipped Shapefile in EPSG:3011 is loaded from the command line with --set status=available, then the parcels load available', async () => {
     const src = writeGeojson('vista.geojson', lantmaterietParts('VISTA', 669_000));
     ogr2ogr('-f', 'ESRI Shapefile', file('vista.shp.zip'), src, '-t_srs', 'EPSG:3011', '-nln', 'registerenhetsomradesyta');

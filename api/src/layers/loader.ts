@@ -52,6 +52,8 @@ export interface LoadOptions {
   mapping?: Mapping;
   /** `--set key=value`: constants over every feature. */
   sets?: Record<string, unknown>;
+  /** `--check`: everything a load does, then rolled back; the summary says what it would do. */
+  dryRun?: boolean;
 }
 
 // Progress is reported every this many features: often enough for a bar, rarely enough to cost nothing.
@@ -153,8 +155,24 @@ export function openSource(file: string, options: LoadOptions = {}): FeatureSour
   return gdalFileSource(file, { layer: options.sourceLayer, preferredLayer: options.mapping?.sourceLayer, crs: options.crs });
 }
 
-/** `npm run gis:load`: one layer file, all or nothing in one transaction. */
+/** Thrown to roll a dry run back, carrying its summary out of the transaction. */
+class DryRun extends Error {
+  constructor(readonly summary: LoadSummary) {
+    super('dry run');
+  }
+}
+
+/** `npm run gis:load`: one layer file, all or nothing in one transaction (rolled back with `dryRun`). */
 export async function loadLayerFile(db: Db, layer: LayerName, file: string, options: LoadOptions = {}): Promise<LoadSummary> {
   const source = openSource(file, options);
-  return withTransaction(db, (client) => loadSource(client, layer, source, options));
+  try {
+    return await withTransaction(db, async (client) => {
+      const summary = await loadSource(client, layer, source, options);
+      if (options.dryRun) throw new DryRun(summary);
+      return summary;
+    });
+  } catch (err) {
+    if (err instanceof DryRun) return err.summary;
+    throw err;
+  }
 }
