@@ -9,6 +9,7 @@ import { loadLayerFile, type LoadOptions } from '../../api/src/layers/loader';
 import { LoadError } from '../../api/src/layers/load-error';
 import { parseSet } from '../../api/src/layers/load/mapping';
 import { isLayerName, LAYER_NAMES } from '../../api/src/layers/registry';
+import { describeImport, importIfNisFile } from '../../api/src/plans/national/cli';
 import { readyMappings, resolveMapping } from './mappings';
 
 // Below this many features a bar would only flicker.
@@ -79,6 +80,12 @@ async function main(): Promise<void> {
   let bar: cliProgress.SingleBar | undefined;
   const started = Date.now();
   try {
+    // A national plan document (NIS Detaljplan v4) goes to its own importer.
+    const national = layer === 'plans' ? await importIfNisFile(db, file) : undefined;
+    if (national) {
+      console.log(describeImport(national, file).join('\n'));
+      return;
+    }
     const summary = await loadLayerFile(db, layer, file, {
       ...options,
       onProgress: (done, total) => {

@@ -9,6 +9,7 @@ import { kpisPaths } from '../kpis/openapi';
 import { pitchPaths } from '../pitch/openapi';
 import { intakePaths } from '../intake/openapi';
 import { authPaths } from '../auth/openapi';
+import { planDocumentPaths } from '../plans/national/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
 const fragments: Array<() => Record<string, unknown>> = [
@@ -34,6 +35,7 @@ const fragments: Array<() => Record<string, unknown>> = [
   kpisPaths,
   pitchPaths,
   intakePaths,
+  planDocumentPaths,
   authPaths, // after layerPaths: it adds the write methods to the layers' paths
 ];
 
