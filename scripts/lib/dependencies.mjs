@@ -43,11 +43,15 @@ export function ensureTestTools() {
 }
 
 /**
- * gis:load reads GIS files (GeoPackage, Shapefile, FlatGeobuf, CSV with WKT …) through GDAL's
- * ogr2ogr and ogrinfo: Debian's gdal-bin, installed like PostGIS when missing.
+ * GDAL's ogr2ogr and ogrinfo: gis:load reads GIS files through them (GeoPackage, Shapefile,
+ * FlatGeobuf, CSV with WKT …), they write the GeoPackage exports (and the tests drive the OGC
+ * API driver); pg_dump/pg_restore make the backups. Debian: gdal-bin, postgresql-client.
  */
-export function ensureGdal() {
-  if (!has('ogr2ogr') || !has('ogrinfo')) aptInstall(['gdal-bin'], 'GIS files for gis:load (GDAL)');
+export function ensureGisTools() {
+  const missing = [];
+  if (!has('ogr2ogr') || !has('ogrinfo')) missing.push('gdal-bin');
+  if (!has('pg_dump') || !has('pg_restore')) missing.push('postgresql-client');
+  if (missing.length) aptInstall(missing, 'gis:load of GIS files, GeoPackage exports, the OGC API tests and backups');
   const v = probe('ogr2ogr', ['--version']);
   if (!v.ok) throw new Error('gdal-bin is installed but ogr2ogr does not run: ' + v.stderr);
 }

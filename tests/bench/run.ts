@@ -8,10 +8,11 @@ import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
 import { formatTable, type BenchRow } from './stats';
 
-const BENCH_DB = 'etablera_bench';
+// BENCH_DATABASE: another name, so that two people on one machine do not drop each other's
+const BENCH_DB = process.env.BENCH_DATABASE ?? 'etablera_bench';
 
 /** <name>.bench.ts of this folder, in this order: scale last, as it adds and removes 20 000 parcels. */
-const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'scale'];
+const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'ogc', 'scale'];
 
 export interface BenchContext {
   db: Db;

@@ -1,15 +1,17 @@
 import type { Db } from '../db/pool';
-import { layerRouter } from '../layers/layer-router';
+import type { z } from 'zod';
+import { layerRouter, type LayerReader } from '../layers/layer-router';
 import { listLandSql } from './repository';
 import { landQuery } from './schema';
 import { landEtag } from './write-service';
 
+/** The layer's reader, also used by the exports (same filters, same properties). */
+export const landReader: LayerReader<z.output<typeof landQuery>> = {
+  name: 'land',
+  query: landQuery,
+  listSql: listLandSql,
+  extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
+  etag: landEtag,
+};
 /** GET /api/land, /api/land/:ref */
-export const landRoutes = (db: Db) =>
-  layerRouter(db, {
-    name: 'land',
-    query: landQuery,
-    listSql: listLandSql,
-    extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
-    etag: landEtag,
-  });
+export const landRoutes = (db: Db) => layerRouter(db, landReader);

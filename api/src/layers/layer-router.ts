@@ -1,10 +1,10 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { ZodType } from 'zod';
 import type { Db } from '../db/pool';
 import { parseQuery } from '../http/validate';
 import { notFound } from '../errors/app-error';
 import { checkCommonFilters, commonParams, featureCollection, type CommonFilters } from './read-query';
-import { WGS84 } from '../geo/crs';
+import { WGS84, type Srid } from '../geo/crs';
 import { getQuery } from './get-query';
 
 export interface LayerReader<Q extends CommonFilters> {
@@ -23,6 +23,18 @@ export interface LayerReader<Q extends CommonFilters> {
 }
 
 /**
+ * A layer's FeatureCollection for a request's query (validated, 400 on bad filters), as
+ * GET /api/{layer} answers it; the exports use it so they filter exactly as the read API.
+ */
+export async function listLayer<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>, req: Request): Promise<{ json: string; srid: Srid }> {
+  const q = parseQuery(layer.query, req);
+  await checkCommonFilters(db, q);
+  const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
+  const srid = q.crs ?? WGS84;
+  return { json: featureCollection(rows[0].features, srid), srid };
+}
+
+/**
  * GET /api/{layer} and GET /api/{layer}/{ref} for one layer: validated filters, features
  * written by PostGIS, 404 for an unknown ref.
  */
@@ -31,10 +43,7 @@ export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<
   const noFilters = (q: Q) => layer.extraParams(q).map(() => null);
 
   router.get(`/${layer.name}`, async (req, res) => {
-    const q = parseQuery(layer.query, req);
-    await checkCommonFilters(db, q);
-    const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
-    res.type('application/geo+json').send(featureCollection(rows[0].features, q.crs ?? WGS84));
+    res.type('application/geo+json').send((await listLayer(db, layer, req)).json);
   });
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {
