@@ -100,6 +100,11 @@ async function main(): Promise<void> {
       },
     });
     bar?.stop();
+    if (summary.features === 0) {
+      // An empty FeatureCollection is well-formed; a load only adds and updates, so it changes nothing.
+      console.log(`${summary.layer}: the file has no features; nothing was loaded (${file})`);
+      return;
+    }
     const from = summary.sourceLayer !== undefined ? `${file} (layer ${summary.sourceLayer})` : file;
     const parts = summary.parts !== undefined ? ` from ${summary.parts} area parts` : '';
     const unchanged = summary.unchanged !== undefined ? `, ${summary.unchanged} unchanged` : '';

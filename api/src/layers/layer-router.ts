@@ -3,21 +3,15 @@ import type { ZodType } from 'zod';
 import type { Db } from '../db/pool';
 import { parseQuery } from '../http/validate';
 import { notFound } from '../errors/app-error';
-import { checkCommonFilters, commonParams, featureCollection, type CommonFilters } from './read-query';
+import { checkCommonFilters, featureCollection, listFeatures, readFeature, type CommonFilters, type LayerList } from './read-query';
 import { WGS84, type Srid } from '../geo/crs';
 import { getQuery } from './get-query';
 
-export interface LayerReader<Q extends CommonFilters> {
+export interface LayerReader<Q extends CommonFilters> extends LayerList<Q> {
   /** URL segment and name in messages, e.g. 'land'. */
   name: string;
   /** Strict zod schema of the list query (commonQuery plus the layer's enums). */
   query: ZodType<Q>;
-  /** SQL returning one row `{ features }`: a JSON array text; params: commonParams + extra. */
-  listSql: string;
-  /** The layer-specific parameters after the common seven (null = no filter). */
-  extraParams: (q: Q) => unknown[];
-  /** Parameters after the extra ones that are not filters (e.g. a configured period). */
-  constantParams?: unknown[];
   /** The ETag of one feature of an editable layer, from its properties (writes need If-Match). */
   etag?: (properties: Record<string, unknown>) => string;
 }
@@ -29,9 +23,8 @@ export interface LayerReader<Q extends CommonFilters> {
 export async function listLayer<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>, req: Request): Promise<{ json: string; srid: Srid }> {
   const q = parseQuery(layer.query, req);
   await checkCommonFilters(db, q);
-  const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
   const srid = q.crs ?? WGS84;
-  return { json: featureCollection(rows[0].features, srid), srid };
+  return { json: featureCollection(await listFeatures(db, layer, q), srid), srid };
 }
 
 /**
@@ -40,20 +33,16 @@ export async function listLayer<Q extends CommonFilters>(db: Db, layer: LayerRea
  */
 export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>): Router {
   const router = Router();
-  const noFilters = (q: Q) => layer.extraParams(q).map(() => null);
-
   router.get(`/${layer.name}`, async (req, res) => {
     res.type('application/geo+json').send((await listLayer(db, layer, req)).json);
   });
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {
     const q = parseQuery(getQuery, req);
-    const params = [...commonParams({ crs: q.crs }, req.params.ref), ...noFilters({} as Q), ...(layer.constantParams ?? [])];
-    const { rows } = await db.query(layer.listSql, params);
-    const features = JSON.parse(rows[0].features) as Array<{ properties: Record<string, unknown> }>;
-    if (features.length === 0) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
-    if (layer.etag) res.set('ETag', layer.etag(features[0].properties));
-    res.type('application/geo+json').json(features[0]);
+    const feature = await readFeature(db, layer, String(req.params.ref), q.crs ?? WGS84);
+    if (!feature) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
+    if (layer.etag) res.set('ETag', layer.etag(feature.properties));
+    res.type('application/geo+json').json(feature);
   });
 
   return router;

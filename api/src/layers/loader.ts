@@ -5,10 +5,9 @@ import { withTransaction } from '../db/transaction';
 import { sqlFile } from '../db/sql-file';
 import { WGS84, type Srid } from '../geo/crs';
 import { MAX_AREA_M2 } from '../geo/limits';
-import type { LayerName } from './registry';
+import { LAYERS, type LayerName } from './registry';
 import { FeatureChecker } from './check-features';
 import { LoadError, type LoadIssue } from './load-error';
-import { rederiveAreaRefs } from '../land/repository';
 import { afterLayerLoad, beforeLayerMerge } from './load/after-load';
 import { toEwkt } from './load/ewkt';
 import { gdalFileSource } from './load/gdal-file';
@@ -109,7 +108,7 @@ export async function loadSource(client: DbClient, layer: LayerName, source: Fea
   } catch (err) {
     throw new LoadError([{ index: null, reason: `rejected by the database: ${(err as Error).message}` }]);
   }
-  if (layer === 'areas') await rederiveAreaRefs(client);
+  await LAYERS[layer].afterLoad?.(client);
   await afterLayerLoad(client, layer, { table: 'load_touched', count: counts.inserted + counts.updated });
 
   const features = mapping?.groupBy ? (await client.query(countRowsSql)).rows[0].n as number : read;

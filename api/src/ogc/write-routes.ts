@@ -1,8 +1,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth/middleware';
-import { requireIfMatch } from '../audit/preconditions';
-import { parseFeature, type FeatureInput } from '../audit/feature-input';
+import { requireRole } from '../access/guards';
+import { requireIfMatch } from '../writes/preconditions';
+import { parseFeature, type FeatureInput } from '../writes/feature-input';
 import { AppError, notFound } from '../errors/app-error';
 import { COLLECTIONS, isCollectionId } from './collections';
 import { CRS84, findCrs, SUPPORTED_CRS, type OgcCrs } from './crs';
@@ -101,6 +101,14 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     await answer(req, res, id, ref, 201);
   });
 
+  /** The If-Match of a write; with OGC_IF_MATCH=optional a missing one means the current version. */
+  const ifMatchOf = async (req: Request, id: string, editor: Editor, ref: string): Promise<string> => {
+    if (ctx.config.ogcIfMatch === 'required' || req.get('if-match')) return requireIfMatch(req);
+    const current = await findItem(ctx.db, COLLECTIONS[id as keyof typeof COLLECTIONS], ref, CRS84, { staleAfterDays: ctx.config.premisesStaleAfterDays });
+    if (!current) throw notFound(`No feature '${ref}' in ${id}`);
+    return editor.etag(current.properties);
+  };
+
   const change = (partial: boolean) => async (req: Request, res: Response) => {
     const { id, editor } = editorFor(req);
     allowOnly(req, []);
@@ -108,7 +116,7 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     const crs = bodyCrs(req);
     const w = context(req, crs);
     await editor.mayEdit?.(w, ref); // 403/404 before judging the body, as the JSON API
-    const ifMatch = requireIfMatch(req);
+    const ifMatch = await ifMatchOf(req, id, editor, ref);
     await editor.update(w, ref, ifMatch, input(req, editor, partial, crs));
     await answer(req, res, id, ref, 200);
   };
@@ -117,12 +125,12 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
   router.patch('/collections/:collectionId/items/:featureId', mayWrite, change(true));
 
   router.delete('/collections/:collectionId/items/:featureId', mayWrite, async (req, res) => {
-    const { editor } = editorFor(req);
+    const { id, editor } = editorFor(req);
     allowOnly(req, []);
     const ref = String(req.params.featureId);
     const w = context(req, CRS84);
     await editor.mayEdit?.(w, ref);
-    await editor.remove(w, ref, requireIfMatch(req));
+    await editor.remove(w, ref, await ifMatchOf(req, id, editor, ref));
     res.status(204).end();
   });
 

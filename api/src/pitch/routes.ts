@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { parseBody, parseQuery, parseWith } from '../http/validate';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { idParam } from '../cases/schema';
 import { createLinkBody, pitchQuery } from './schema';
 import { createPitchLink, listPitchLinks, revokePitchLink, viewPitch } from './service';
