@@ -58,3 +58,31 @@ describe.each([
     expect(await version('QGIS-2')).toBe(1);
   });
 });
+
+describe('PUT on /ogc replaces the feature', () => {
+  let t: TestApp;
+  let business: Awaited<ReturnType<typeof signIn>>;
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: true });
+    const b = await createAccount(t.db, { role: 'business' });
+    business = await signIn(t.app, b.email, b.password);
+  });
+  afterAll(() => t.drop());
+
+  it('when a PUT body leaves out an optional property, then it is cleared; a required one left out is a 400', async () => {
+    const body = landBody('PUT-1', E0 + 800);
+    body.properties = { ...body.properties, priceSekPerM2: 1200 } as typeof body.properties;
+    await business.post('/ogc/collections/land/items').set('Content-Crs', EPSG3006).send(body).expect(201);
+    const replaced = {
+      type: 'Feature', geometry: squareNE(E0 + 800, N0, 120),
+      properties: { ref: 'PUT-1', ownerType: 'municipal', status: 'reserved' },
+    };
+    await business.put(item('PUT-1')).set('If-Match', '"1"').set('Content-Crs', EPSG3006).send(replaced).expect(200);
+    const { rows } = await t.db.query('select status, owner_name, price_sek_per_m2, round(ST_Area(geom)) area from land_parcels where ref = $1', ['PUT-1']);
+    expect(rows[0]).toEqual({ status: 'reserved', owner_name: null, price_sek_per_m2: null, area: 14400 });
+    const noStatus = { ...replaced, properties: { ref: 'PUT-1', ownerType: 'municipal' } };
+    const res = await business.put(item('PUT-1')).set('If-Match', '"2"').set('Content-Crs', EPSG3006).send(noStatus).expect(400);
+    expect(res.body.message).toMatch(/status/);
+    expect((await t.db.query('select version from land_parcels where ref = $1', ['PUT-1'])).rows[0].version).toBe(2);
+  });
+});

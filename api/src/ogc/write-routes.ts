@@ -109,6 +109,24 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     return editor.etag(current.properties);
   };
 
+  /**
+   * PUT replaces: a property the body leaves out is cleared (null, or false for a flag), so the write
+   * services, which merge into the stored record, store exactly the body. A required property
+   * left out is then a 400 from the same validation as the JSON API.
+   */
+  const clearOmitted = async (req: Request, id: string, editor: Editor, ref: string) => {
+    const body = req.body as { properties?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || !body.properties || typeof body.properties !== 'object' || Array.isArray(body.properties)) return;
+    const current = await findItem(ctx.db, COLLECTIONS[id as keyof typeof COLLECTIONS], ref, CRS84, { staleAfterDays: ctx.config.premisesStaleAfterDays });
+    if (!current) return; // the update answers the 404
+    const props = body.properties as Record<string, unknown>;
+    for (const k of Object.keys(current.properties)) {
+      if (k in props || (editor.readOnly as readonly string[]).includes(k) || k === 'ref') continue;
+      // the layers' flags (illustrative) default to false; every other optional property to null
+      props[k] = typeof current.properties[k] === 'boolean' ? false : null;
+    }
+  };
+
   const change = (partial: boolean) => async (req: Request, res: Response) => {
     const { id, editor } = editorFor(req);
     allowOnly(req, []);
@@ -117,6 +135,7 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     const w = context(req, crs);
     await editor.mayEdit?.(w, ref); // 403/404 before judging the body, as the JSON API
     const ifMatch = await ifMatchOf(req, id, editor, ref);
+    if (!partial) await clearOmitted(req, id, editor, ref);
     await editor.update(w, ref, ifMatch, input(req, editor, partial, crs));
     await answer(req, res, id, ref, 200);
   };
