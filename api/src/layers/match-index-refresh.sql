@@ -1,3 +1,8 @@
--- Refreshes, set-based, everything in the matching index that depends on the rows of layer $1
--- named by the refs $2 (sql/migrations/0070).
-select refresh_match_index_for($1, $2);
+-- Refreshes, set-based, everything in the matching index that depends on the rows the load
+-- wrote (load_touched) to layer $1 (sql/migrations/0070). After areas, the parcels whose
+-- area_ref the load re-derived (while the triggers waited) get their site row again too.
+select refresh_match_index_for($1, array(select ref from load_touched)),
+       case when $1 = 'areas' then match_index_parcels(
+         array(select l.id from land_parcels l join match_land_site s on s.parcel_id = l.id
+               where s.area_ref is distinct from l.area_ref),
+         array['site']) end;

@@ -1,0 +1,40 @@
+import type { DbClient } from '../../db/pool';
+import { sqlFile } from '../../db/sql-file';
+import type { LayerName } from '../registry';
+
+const deferMatchIndexSql = sqlFile(__dirname, '../match-index-defer.sql');
+const refreshMatchIndexSql = sqlFile(__dirname, '../match-index-refresh.sql');
+
+/**
+ * The rows one load wrote: the temporary table `load_touched (ref text primary key,
+ * inserted boolean)` on the load's connection, valid until the transaction ends. Use it in
+ * SQL (`array(select ref from load_touched)`) rather than passing a million refs from Node.
+ */
+export interface TouchedRefs {
+  table: 'load_touched';
+  count: number;
+}
+
+/**
+ * Called once per load, inside its transaction, just before the merge statements: where
+ * per-statement work that the load replaces by one refresh is switched off (e.g. the
+ * matching index's triggers deferred with `set_config('etablera.match_index_deferred', 'on', true)`).
+ */
+export async function beforeLayerMerge(client: DbClient, layer: LayerName): Promise<void> {
+  // The matching index (sql/migrations/0070): its triggers wait for the one refresh below.
+  void layer;
+  await client.query(deferMatchIndexSql, ['on']);
+}
+
+/**
+ * The single call site after every loader merge, inside the load's transaction, before
+ * commit: set-based refreshes of what is derived from the layer go here, once per load,
+ * never once per row — e.g. `select refresh_match_index_for($1, array(select ref from load_touched))`.
+ */
+export async function afterLayerLoad(client: DbClient, layer: LayerName, refs: TouchedRefs): Promise<void> {
+  // The matching index, set-based, for the rows the load wrote (and, after areas, the parcels
+  // whose derived area changed); the triggers are live again for what the transaction does next.
+  void refs;
+  await client.query(deferMatchIndexSql, ['off']);
+  await client.query(refreshMatchIndexSql, [layer]);
+}
