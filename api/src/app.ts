@@ -6,6 +6,8 @@ import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
+import { requestDeadline } from './http/deadline';
+import { sameOriginGuard } from './auth/same-origin';
 
 /**
  * The Express app, without listening: tests use it directly with supertest.
@@ -16,6 +18,8 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
+  // First: every request, whatever it waits on, is answered within the deadline.
+  app.use(requestDeadline(ctx.config.requestDeadlineMs));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -34,6 +38,8 @@ export function createApp(ctx: AppContext): Express {
     }),
   );
   app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  // Before any route (also /tiles and /ogc): no state change from another site's page.
+  app.use(sameOriginGuard(ctx.config.allowedOrigins));
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
   app.use('/api', apiRoutes(ctx));
   app.use('/api', apiNotFound);

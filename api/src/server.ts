@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from './config';
-import { createPool } from './db/pool';
+import { servicePool } from './db/pool';
 import { createLogger } from './logger';
 import { createApp } from './app';
 import type { AppContext } from './context';
@@ -9,6 +9,7 @@ export interface Running {
   server: Server;
   ctx: AppContext;
   url: string;
+  /** Stops taking requests, lets those in flight finish (up to SHUTDOWN_GRACE_MS), then closes the pool. */
   stop: () => Promise<void>;
 }
 
@@ -16,7 +17,7 @@ export interface Running {
 export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel);
-  const db = createPool(config.databaseUrl, 10, (err) => log.warn({ err }, 'idle database connection lost'));
+  const db = servicePool(config, (err) => log.warn({ err }, 'idle database connection lost'));
   try {
     await db.query('select postgis_lib_version()');
   } catch (err) {
@@ -32,13 +33,46 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   log.info({ url }, 'Etablera is serving');
-  const stop = async () => {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+  const stop = drainingStop(server, config.shutdownGraceMs, async () => {
     await db.end();
-  };
+    log.info('Etablera stopped');
+  });
   return { server, ctx, url, stop };
+}
+
+/**
+ * Graceful shutdown: stop accepting, close idle keep-alive connections, let the requests in
+ * flight finish (answering them with `Connection: close`), cut what is left after `graceMs`,
+ * then run `after` (close the pool: only once no request can still need it). Idempotent.
+ */
+export function drainingStop(server: Server, graceMs: number, after: () => Promise<void>): () => Promise<void> {
+  let inFlight = 0;
+  let draining = false;
+  let idle: (() => void) | undefined;
+  server.on('request', (_req, res) => {
+    inFlight++;
+    if (draining) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      inFlight--;
+      if (draining && inFlight === 0) idle?.();
+    });
+  });
+  let stopping: Promise<void> | undefined;
+  return () =>
+    (stopping ??= (async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+          setTimeout(resolve, graceMs).unref();
+        });
+      }
+      server.closeAllConnections();
+      await closed;
+      await after();
+    })());
 }
 
 if (require.main === module) {

@@ -9,6 +9,7 @@ import { createLinkBody, pitchQuery } from './schema';
 import { createPitchLink, listPitchLinks, revokePitchLink, viewPitch } from './service';
 import { pitchHtml } from './render';
 import { htmlToPdf } from './pdf';
+import { allowLongRequest } from '../http/deadline';
 
 const idOf = (req: Request, name: string) => parseWith(idParam, req.params[name], 'invalid_parameter');
 
@@ -47,6 +48,8 @@ export function pitchRoutes({ db, config }: AppContext): Router {
     handler: (_req, _res, next) => next(new AppError(429, 'too_many_requests', 'Too many PDF requests; try again in a minute')),
   });
   r.get('/pitch/:token/pdf', pdfLimiter, async (req, res) => {
+    // Chromium printing, not the database, takes the time here (seconds on a busy machine).
+    allowLongRequest(res, 60_000);
     const { lang } = parseQuery(pitchQuery, req);
     const pdf = await htmlToPdf(pitchHtml(await viewPitch(db, req.params.token as string, lang)), config.chromiumPath);
     res.set('Cache-Control', 'no-store');
