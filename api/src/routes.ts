@@ -21,6 +21,7 @@ import { casesRoutes } from './cases/routes';
 import { kpisRoutes } from './kpis/routes';
 import { pitchRoutes } from './pitch/routes';
 import { intakeRoutes } from './intake/routes';
+import { gdprRoutes } from './gdpr/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
 export function apiRoutes(ctx: AppContext): Router {
@@ -46,5 +47,6 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(kpisRoutes(ctx));
   api.use(pitchRoutes(ctx));
   api.use(intakeRoutes(ctx));
+  api.use(gdprRoutes(ctx));
   return api;
 }

@@ -8,7 +8,8 @@ const listAuditSql = sqlFile(__dirname, 'list-audit.sql');
 // case: an establishment case and everything hanging off it (sites, checklist ticks, linked
 // requests, pitch links), ref = case id, so ?entity=case&ref=<id> is the case's whole trail.
 // checklist_item: the process bank (admin), ref = item id.
-export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land', 'case', 'checklist_item'] as const;
+// person: a GDPR export, erasure or retention run, ref = personRef(e-mail) or 'retention'.
+export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land', 'case', 'checklist_item', 'person'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** Who made a change: a signed-in account, or `{ id: null }` / null for the public (intake, sign-up). */

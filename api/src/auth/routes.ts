@@ -10,6 +10,7 @@ import { recordChange } from '../audit/service';
 import { authenticate, requireSignedIn, type AuthUser } from './middleware';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
 import { perAddress, SharedLimit, SignInGuard } from './rate-limit';
+import { noStoreForPersonalData } from './no-store';
 import { AppError } from '../errors/app-error';
 import { changePassword, createApiToken, ensureFirstAdmin, listApiTokens, revokeApiToken, signIn, signOut } from './service';
 import { changePasswordBody, createTokenBody } from './schema';
@@ -43,6 +44,7 @@ export function authRoutes(ctx: AppContext): Router {
   }
 
   router.use(authenticate(ctx));
+  router.use(noStoreForPersonalData);
 
   router.post('/auth/login', async (req, res) => {
     await firstAdmin;

@@ -51,7 +51,9 @@ export async function readLand(db: Queryable, ref: string, srid: Srid): Promise<
   const { rows } = await db.query(listLandSql, [srid, null, null, null, null, null, ref, null, null]);
   const f = (JSON.parse(rows[0].features) as Feature[])[0];
   if (!f) return undefined;
-  f.properties.reservedFor = (await db.query(staffSql, [ref])).rows[0].reservedFor;
+  const staff = (await db.query(staffSql, [ref])).rows[0];
+  f.properties.reservedFor = staff.reservedFor;
+  f.properties.ownerName = staff.ownerName;
   return f;
 }
 

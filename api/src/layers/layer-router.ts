@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { ZodType } from 'zod';
 import type { Db } from '../db/pool';
 import { parseQuery } from '../http/validate';
@@ -18,6 +18,11 @@ export interface LayerReader<Q extends CommonFilters> {
   extraParams: (q: Q) => unknown[];
   /** Parameters after the extra ones that are not filters (e.g. a configured period). */
   constantParams?: unknown[];
+  /**
+   * Completes the features (a JSON array text) for who is reading, e.g. land: staff see
+   * private owners' names. Its answers to signed-in readers are `Cache-Control: no-store`.
+   */
+  forReader?: (req: Request, featuresJson: string) => Promise<string>;
   /** The ETag of one feature of an editable layer, from its properties (writes need If-Match). */
   etag?: (properties: Record<string, unknown>) => string;
 }
@@ -29,19 +34,24 @@ export interface LayerReader<Q extends CommonFilters> {
 export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>): Router {
   const router = Router();
   const noFilters = (q: Q) => layer.extraParams(q).map(() => null);
+  const forReader = async (req: Request, featuresJson: string): Promise<string> => {
+    if (!layer.forReader) return featuresJson;
+    if (req.user) req.res?.set('Cache-Control', 'no-store');
+    return layer.forReader(req, featuresJson);
+  };
 
   router.get(`/${layer.name}`, async (req, res) => {
     const q = parseQuery(layer.query, req);
     await checkCommonFilters(db, q);
     const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
-    res.type('application/geo+json').send(featureCollection(rows[0].features, q.crs ?? WGS84));
+    res.type('application/geo+json').send(featureCollection(await forReader(req, rows[0].features), q.crs ?? WGS84));
   });
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {
     const q = parseQuery(getQuery, req);
     const params = [...commonParams({ crs: q.crs }, req.params.ref), ...noFilters({} as Q), ...(layer.constantParams ?? [])];
     const { rows } = await db.query(layer.listSql, params);
-    const features = JSON.parse(rows[0].features) as Array<{ properties: Record<string, unknown> }>;
+    const features = JSON.parse(await forReader(req, rows[0].features)) as Array<{ properties: Record<string, unknown> }>;
     if (features.length === 0) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
     if (layer.etag) res.set('ETag', layer.etag(features[0].properties));
     res.type('application/geo+json').json(features[0]);
