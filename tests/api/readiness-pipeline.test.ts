@@ -15,7 +15,10 @@ describe('GET /api/readiness/pipeline on the fixture world', () => {
 
   test('when asked, then plans are counted by status and by year × status as drawn', async () => {
     const res = await request(t.app).get('/api/readiness/pipeline').expect(200);
-    expect(res.body.byStatus).toEqual({ programme: 1, consultation: 1, review: 1, adopted: 1, in_force: 5, cancelled: 1 });
+    // Every status of the national codelist is counted, zero or not (docs: plan statuses).
+    expect(res.body.byStatus).toEqual({
+      programme: 1, started: 0, consultation: 1, review: 1, adopted: 1, appealed: 0, supervision: 0, in_force: 5, cancelled: 1, discontinued: 0,
+    });
     const cells = res.body.byYear.map((c: { year: string; status: string; plans: number }) => `${c.year} ${c.status} ${c.plans}`);
     expect(cells).toEqual([
       '2010 in_force 1', // P2

@@ -20,6 +20,8 @@ const STATUS_PHRASES: Record<string, string> = {
   consultation: 'in consultation (samråd)',
   review: 'under review (granskning)',
   adopted: 'adopted, awaiting legal force (antagen)',
+  appealed: 'adopted and appealed (överklagad)',
+  supervision: 'adopted, under the county board\'s supervision (tillsyn)',
 };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

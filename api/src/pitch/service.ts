@@ -6,6 +6,7 @@ import { AppError, badRequest, notFound } from '../errors/app-error';
 import { assertCaseEditable, caseSites, caseUse, findCase } from '../cases/service';
 import * as repo from './repository';
 import { T, type Lang } from './texts';
+import { IN_PROGRESS_PLAN_STATUSES } from '../layers/enums';
 
 export type { Lang } from './texts';
 
@@ -84,14 +85,14 @@ function readiness(zoning: repo.ZoneFact[], fit: repo.SiteFactsRow['useFit']) {
   if (fit) {
     if (fit.readyM2 > 0) return { status: 'ready' as const, date: iso(fit.legalForceDate), planStatus: 'in_force', usableM2: fit.readyM2 };
     if (fit.progressM2 > 0) {
-      const status = zoning.find((z) => ['consultation', 'review', 'adopted'].includes(z.status))?.status ?? 'consultation';
+      const status = zoning.find((z) => (IN_PROGRESS_PLAN_STATUSES as readonly string[]).includes(z.status))?.status ?? 'consultation';
       return { status: 'in_progress' as const, date: iso(fit.readyDate), planStatus: status, usableM2: fit.progressM2 };
     }
     return { status: 'none' as const, date: null, planStatus: null, usableM2: 0 };
   }
   const inForce = zoning.find((z) => z.status === 'in_force');
   if (inForce) return { status: 'ready' as const, date: iso(inForce.legalForceDate), planStatus: 'in_force' };
-  const progress = zoning.filter((z) => ['consultation', 'review', 'adopted'].includes(z.status));
+  const progress = zoning.filter((z) => (IN_PROGRESS_PLAN_STATUSES as readonly string[]).includes(z.status));
   if (progress.length) {
     const dates = progress.map((z) => z.expectedLegalForceDate);
     // Ready when the last plan used is in force; unknown when any has no date (as matching rule 1).

@@ -19,6 +19,7 @@ export async function upsertPlanZone(db: Queryable, p: PlanZoneProperties, geome
   const { rows } = await db.query(upsertZoneSql, [
     p.ref, p.planId, p.useCodes, p.maxGrossFloorAreaM2 ?? null, p.maxHeightM ?? null,
     p.illustrative, p.source ?? null, JSON.stringify(geometry), srid,
+    p.maxGrossFloorAreaPercent ?? null, p.maxBuildingAreaM2 ?? null, p.maxBuildingAreaPercent ?? null,
   ]);
   return rows[0].inserted;
 }

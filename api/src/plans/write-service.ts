@@ -22,9 +22,13 @@ const KINDS = ['Polygon', 'MultiPolygon'] as const;
 export const ZONE_READ_ONLY = ['id', 'version', 'planVersion', 'updatedAt', 'areaM2', 'useNames'] as const;
 const CONTRACT = [
   'ref', 'planId', 'planName', 'status', 'useCodes', 'legalForceDate', 'expectedLegalForceDate', 'implementationEndDate',
-  'maxGrossFloorAreaM2', 'maxHeightM', 'statusChangedAt', 'illustrative', 'source',
+  'maxGrossFloorAreaM2', 'maxGrossFloorAreaPercent', 'maxBuildingAreaM2', 'maxBuildingAreaPercent', 'maxHeightM',
+  'statusChangedAt', 'illustrative', 'source',
 ] as const;
-const ZONE_LEVEL = ['useCodes', 'maxGrossFloorAreaM2', 'maxHeightM', 'illustrative', 'source'] as const;
+const ZONE_LEVEL = [
+  'useCodes', 'maxGrossFloorAreaM2', 'maxGrossFloorAreaPercent', 'maxBuildingAreaM2', 'maxBuildingAreaPercent', 'maxHeightM',
+  'illustrative', 'source',
+] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -44,7 +48,10 @@ function checkStatusChangedAt(p: PlanZoneProperties): void {
   }
 }
 
-const zoneParams = (p: PlanZoneProperties) => [p.useCodes, p.maxGrossFloorAreaM2 ?? null, p.maxHeightM ?? null, p.illustrative, p.source ?? null];
+const zoneParams = (p: PlanZoneProperties) => [
+  p.useCodes, p.maxGrossFloorAreaM2 ?? null, p.maxHeightM ?? null, p.illustrative, p.source ?? null,
+  p.maxGrossFloorAreaPercent ?? null, p.maxBuildingAreaM2 ?? null, p.maxBuildingAreaPercent ?? null,
+];
 
 /**
  * POST /api/plans: a new zone; its plan is created with it when new. A zone added to an

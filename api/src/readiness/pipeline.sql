@@ -24,5 +24,5 @@ from plans p
 where $1::text is null
    or exists (select 1 from plan_zones z join areas a on a.ref = $1
               where a.geom && z.geom and ST_Relate(a.geom, z.geom, 'T********') and z.plan_id = p.plan_id)
-order by array_position(array['programme', 'consultation', 'review', 'adopted', 'in_force', 'cancelled'], p.status),
+order by array_position(array['programme', 'started', 'consultation', 'review', 'adopted', 'appealed', 'supervision', 'in_force', 'cancelled', 'discontinued'], p.status),
          coalesce(p.legal_force_date, p.expected_legal_force_date), p.plan_id;

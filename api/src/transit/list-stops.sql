@@ -12,6 +12,7 @@ from (
       'mode', s.mode,
       'planned', s.planned,
       'openingYear', s.opening_year,
+      'departuresPerHour', s.departures_per_hour,
       'sourceId', s.source_id,
       'municipalityCode', s.municipality_code,
       'illustrative', s.illustrative,

@@ -10,7 +10,7 @@ const upsertStopSql = sqlFile(__dirname, 'upsert-stop.sql');
 export async function upsertStop(db: Queryable, p: StopProperties, geometry: unknown, srid: Srid): Promise<boolean> {
   const { rows } = await db.query(upsertStopSql, [
     p.ref, p.name, p.mode, p.planned, p.openingYear ?? null, p.sourceId ?? null, p.municipalityCode ?? null,
-    p.illustrative, p.source ?? null, JSON.stringify(geometry), srid,
+    p.illustrative, p.source ?? null, JSON.stringify(geometry), srid, p.departuresPerHour ?? null,
   ]);
   return rows[0].inserted;
 }

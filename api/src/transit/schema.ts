@@ -18,6 +18,8 @@ export const stopProperties = z
     mode: z.enum(STOP_MODES),
     planned: z.boolean().default(false),
     openingYear: z.number().int().min(1850).max(2200).nullish(),
+    /** Weekday departures per hour, 07:00–09:00, averaged (the GTFS import computes it). */
+    departuresPerHour: z.number().nonnegative().nullish(),
     sourceId: z.string().nullish(),
     municipalityCode: z.string().regex(/^\d{4}$/).nullish(),
     illustrative: z.boolean().default(false),

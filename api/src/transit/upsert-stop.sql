@@ -1,7 +1,8 @@
 -- $1 ref, $2 name, $3 mode, $4 planned, $5 opening year, $6 source id, $7 municipality code,
--- $8 illustrative, $9 source, $10 GeoJSON geometry, $11 its srid
-insert into stops (ref, name, mode, planned, opening_year, source_id, municipality_code, illustrative, source, geom)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($10), $11::int), 3006))
+-- $8 illustrative, $9 source, $10 GeoJSON geometry, $11 its srid, $12 departures per hour
+insert into stops (ref, name, mode, planned, opening_year, source_id, municipality_code, illustrative, source, geom,
+                   departures_per_hour)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($10), $11::int), 3006), $12)
 on conflict (ref) do update set
   name = excluded.name,
   mode = excluded.mode,
@@ -11,5 +12,6 @@ on conflict (ref) do update set
   municipality_code = excluded.municipality_code,
   illustrative = excluded.illustrative,
   source = excluded.source,
-  geom = excluded.geom
+  geom = excluded.geom,
+  departures_per_hour = excluded.departures_per_hour
 returning (xmax = 0) as inserted;
