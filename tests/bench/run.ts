@@ -8,10 +8,12 @@ import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
 import { formatTable, type BenchRow } from './stats';
 
-const BENCH_DB = 'etablera_bench';
+// BENCH_DATABASE: another name, so two people on one server do not drop each other's bench.
+const BENCH_DB = process.env.BENCH_DATABASE ?? 'etablera_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`BENCH_DATABASE must be a plain lower-case name, not ${BENCH_DB}`);
 
 /** <name>.bench.ts of this folder, in this order: scale last, as it adds and removes 20 000 parcels. */
-const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'scale'];
+const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'load', 'scale'];
 
 export interface BenchContext {
   db: Db;
@@ -45,7 +47,7 @@ async function freshDatabase(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv[2];
+  const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
   const url = await freshDatabase();
   const db = createPool(url, 4);
   try {
