@@ -54,8 +54,8 @@ const schema = z.object({
   dbConnectionTimeoutMs: z.coerce.number().int().min(50).default(3000),
   /** REQUEST_DEADLINE_MS: an API request not answered in this time gets 503 + Retry-After. */
   requestDeadlineMs: z.coerce.number().int().min(100).default(10000),
-  /** HEALTH_TIMEOUT_MS: /api/health reports the database slow when it has not answered in this time. */
-  healthTimeoutMs: z.coerce.number().int().min(50).max(5000).default(800),
+  /** HEALTH_TIMEOUT_MS: /api/health reports the database slow when it has not answered in this time (half the promised 1 s: the rest is slack for a busy event loop). */
+  healthTimeoutMs: z.coerce.number().int().min(50).max(5000).default(500),
   /** SHUTDOWN_GRACE_MS: on SIGTERM, in-flight requests get this long to finish before connections are cut. */
   shutdownGraceMs: z.coerce.number().int().min(0).default(10000),
   /**

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { createServiceApp, type ServiceApp } from '../support/service-app';
 import { listen, postJson, timed, type Timed } from '../support/http';
+import { servicePool } from '../../api/src/db/pool';
+import { createApp } from '../../api/src/app';
 
 // Issue 13, defect 3: one locked table tied up the whole pool, /api/health included, ~18 s.
 const MATCH = { use: 'industry', minAreaM2: 1000 };
@@ -10,7 +12,7 @@ describe('faults: a table held under ACCESS EXCLUSIVE lock by another connection
   let s: ServiceApp;
   let http: Awaited<ReturnType<typeof listen>>;
   beforeAll(async () => {
-    // The service's defaults: statement 5 s, lock 2 s, pool wait 3 s, deadline 10 s, health 800 ms.
+    // The service's defaults: statement 5 s, lock 2 s, pool wait 3 s, deadline 10 s, health 500 ms.
     s = await createServiceApp({ seeded: true });
     http = await listen(s.app);
   });
@@ -21,7 +23,7 @@ describe('faults: a table held under ACCESS EXCLUSIVE lock by another connection
 
   test('when land_parcels is locked, then reads of it, tiles and match answer 503 + Retry-After within 10 s, /api/health says slow within 1 s, and all recovers after the lock', async () => {
     const { config } = s.ctx;
-    expect([config.dbStatementTimeoutMs, config.dbLockTimeoutMs, config.requestDeadlineMs, config.healthTimeoutMs]).toEqual([5000, 2000, 10000, 800]);
+    expect([config.dbStatementTimeoutMs, config.dbLockTimeoutMs, config.requestDeadlineMs, config.healthTimeoutMs]).toEqual([5000, 2000, 10000, 500]);
     expect((await timed(`${http.base}/api/land`)).status).toBe(200);
 
     const locker = new pg.Client({ connectionString: s.url });
@@ -38,7 +40,8 @@ describe('faults: a table held under ACCESS EXCLUSIVE lock by another connection
         requests.push(timed(`${http.base}${TILE}`));
         requests.push(timed(`${http.base}/api/match`, postJson(MATCH)));
       }
-      await new Promise((r) => setTimeout(r, 100));
+      // Once the burst is under way (every pool connection waiting on the lock):
+      await new Promise((r) => setTimeout(r, 300));
       health = await timed(`${http.base}/api/health`);
       during = await Promise.all(requests);
     } finally {
@@ -66,5 +69,46 @@ describe('faults: a table held under ACCESS EXCLUSIVE lock by another connection
   test('when the health check finds the database, then 200 ok with the counts', async () => {
     const res = await timed(`${http.base}/api/health`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('faults: a request that outlasts its deadline, and a database that is gone', () => {
+  test('when a request waits past REQUEST_DEADLINE_MS, then 503 deadline_exceeded + Retry-After at the deadline, and nothing breaks after', async () => {
+    const s = await createServiceApp({ seeded: true, config: { requestDeadlineMs: 600, dbLockTimeoutMs: 3000 } });
+    const http = await listen(s.app);
+    const locker = new pg.Client({ connectionString: s.url });
+    await locker.connect();
+    try {
+      await locker.query('begin');
+      await locker.query('lock table land_parcels in access exclusive mode');
+      const r = await timed(`${http.base}/api/land`);
+      expect({ status: r.status, code: r.code, retryAfter: r.retryAfter }).toEqual({ status: 503, code: 'deadline_exceeded', retryAfter: '5' });
+      expect(r.ms).toBeGreaterThanOrEqual(550);
+      expect(r.ms).toBeLessThan(3000);
+      await locker.query('rollback');
+      expect((await timed(`${http.base}/api/land`)).status).toBe(200);
+    } finally {
+      await locker.end();
+      await http.close();
+      await s.drop();
+    }
+  });
+
+  test('when nothing listens where the database should be, then reads are 503 database_unavailable and /api/health says unavailable at once', async () => {
+    const s = await createServiceApp();
+    // The service's pool, pointed at a port where nothing listens.
+    const pool = servicePool({ ...s.ctx.config, databaseUrl: 'postgres://postgres@127.0.0.1:1/nowhere' });
+    const http = await listen(createApp({ ...s.ctx, db: pool }));
+    try {
+      const land = await timed(`${http.base}/api/land`);
+      expect({ status: land.status, code: land.code, retryAfter: land.retryAfter }).toEqual({ status: 503, code: 'database_unavailable', retryAfter: '5' });
+      const health = await fetch(`${http.base}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'unavailable', database: 'unavailable', code: 'database_unavailable' });
+    } finally {
+      await http.close();
+      await pool.end();
+      await s.drop();
+    }
   });
 });
