@@ -31,7 +31,9 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     else if (err instanceof ZodError) appError = new AppError(400, 'invalid_request', zodMessage(err));
     else if (isDatabaseUnavailable(err)) {
       // Slow, locked or lost database: the client may retry; the fault is ours, not a bug.
-      log.warn({ code: (err as { code?: string }).code, msg: (err as Error).message, method: req.method, url: req.originalUrl }, 'database unavailable');
+      // The route pattern, not the URL: a path may carry a token (/api/pitch/:token).
+      const route = `${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? ''}`;
+      log.warn({ sqlstate: (err as { code?: string }).code, reason: (err as Error).message, method: req.method, route }, 'database unavailable');
       appError = databaseUnavailable(err);
     } else if (err && typeof err === 'object') appError = fromBodyParser(err);
     if (!appError) {
