@@ -52,7 +52,7 @@ export function authPaths(): Record<string, unknown> {
     '/api/auth/logout': { post: { tags: ['accounts'], summary: 'Sign out', operationId: 'logout', responses: { 204: { description: 'signed out' } } } },
     '/api/auth/me': { get: { tags: ['accounts'], summary: 'The signed-in account', operationId: 'me', responses: { 200: json('{ user }'), ...errorResponses(401) } } },
     '/api/auth/signup': {
-      post: { tags: ['accounts'], summary: 'A property owner registers (pending until approved)', operationId: 'signup', responses: { 201: json('{ account }'), ...errorResponses(400, 409, 429) } },
+      post: { tags: ['accounts'], summary: 'A property owner registers (pending until approved); the same answer whether or not the e-mail has an account', operationId: 'signup', responses: { 201: json('{ account, message }'), ...errorResponses(400, 429) } },
     },
     '/api/auth/password': {
       post: { tags: ['accounts'], summary: 'Change your password (ends your other sessions)', operationId: 'change_password', responses: { 204: { description: 'changed' }, ...errorResponses(400, 401, 429) } },

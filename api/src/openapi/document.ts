@@ -9,6 +9,7 @@ import { kpisPaths } from '../kpis/openapi';
 import { pitchPaths } from '../pitch/openapi';
 import { intakePaths } from '../intake/openapi';
 import { authPaths } from '../auth/openapi';
+import { gdprPaths } from '../gdpr/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
 const fragments: Array<() => Record<string, unknown>> = [
@@ -35,6 +36,7 @@ const fragments: Array<() => Record<string, unknown>> = [
   pitchPaths,
   intakePaths,
   authPaths, // after layerPaths: it adds the write methods to the layers' paths
+  gdprPaths,
 ];
 
 /** The OpenAPI 3.1 document of the whole API. */
@@ -47,7 +49,9 @@ export function openapiDocument(): Record<string, unknown> {
       version: '0.1.0',
       description:
         'Land and premises matchmaking for Huddinge municipality. GeoJSON in EPSG:4326 (RFC 7946) by default; ' +
-        'crs=3006 gives SWEREF 99 TM. Errors are { code, message }.',
+        'crs=3006 gives SWEREF 99 TM. Errors are { code, message }. Any endpoint may answer 503 with Retry-After ' +
+        '(database_timeout, database_unavailable, deadline_exceeded) when the database is slow or unreachable, and ' +
+        '403 cross_origin_request to a signed-in change sent from another site.',
     },
     servers: [{ url: '/' }],
     paths,

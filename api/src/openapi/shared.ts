@@ -11,7 +11,8 @@ const ERROR_TEXT: Record<number, string> = {
   412: 'Precondition failed: the record changed (If-Match)',
   413: 'Body too large',
   428: 'If-Match required',
-  429: 'Too many requests',
+  429: 'Too many requests (Retry-After says when to try again)',
+  503: 'The database is slow or unreachable (Retry-After says when to try again)',
 };
 
 /** `{ 400: {...}, 404: {...} }` error responses with the common error body. */
