@@ -16,20 +16,20 @@ describe('the error middleware: a slow, busy or lost database is 503 + Retry-Aft
   });
   app.use(errorMiddleware(createLogger('silent')));
 
-  const cases: Array<[string, unknown, string]> = [
-    ['57P01 terminated by pg_terminate_backend', pgError('57P01', 'terminating connection due to administrator command'), 'database_unavailable'],
-    ['57014 statement_timeout', pgError('57014', 'canceling statement due to statement timeout'), 'database_timeout'],
-    ['55P03 lock_timeout', pgError('55P03', 'canceling statement due to lock timeout'), 'database_timeout'],
-    ['08006 connection failure', pgError('08006'), 'database_unavailable'],
-    ['53300 too many connections', pgError('53300'), 'database_unavailable'],
-    ['57P03 cannot connect now (starting up)', pgError('57P03'), 'database_unavailable'],
-    ['pool connection-wait timeout', new Error('timeout exceeded when trying to connect'), 'database_timeout'],
-    ['connection lost mid-query', new Error('Connection terminated unexpectedly'), 'database_unavailable'],
-    ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'database_unavailable'],
-    ['client-side query timeout', new Error('Query read timeout'), 'database_timeout'],
-    ['wrapped cause', new Error('Connection terminated due to connection timeout', { cause: pgError('08001') }), 'database_timeout'],
+  const cases: Array<[string, string, unknown]> = [
+    ['57P01 terminated by pg_terminate_backend', 'database_unavailable', pgError('57P01', 'terminating connection due to administrator command')],
+    ['57014 statement_timeout', 'database_timeout', pgError('57014', 'canceling statement due to statement timeout')],
+    ['55P03 lock_timeout', 'database_timeout', pgError('55P03', 'canceling statement due to lock timeout')],
+    ['08006 connection failure', 'database_unavailable', pgError('08006')],
+    ['53300 too many connections', 'database_unavailable', pgError('53300')],
+    ['57P03 cannot connect now (starting up)', 'database_unavailable', pgError('57P03')],
+    ['pool connection-wait timeout', 'database_timeout', new Error('timeout exceeded when trying to connect')],
+    ['connection lost mid-query', 'database_unavailable', new Error('Connection terminated unexpectedly')],
+    ['connection refused', 'database_unavailable', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['client-side query timeout', 'database_timeout', new Error('Query read timeout')],
+    ['wrapped cause', 'database_timeout', new Error('Connection terminated due to connection timeout', { cause: pgError('08001') })],
   ];
-  test.each(cases)('when the database fails with %s, then 503 with Retry-After and code %s', async (_name, err, code) => {
+  test.each(cases)('when the database fails with %s, then 503 with Retry-After and code %s', async (_name, code, err) => {
     next = err;
     const res = await request(app).get('/boom');
     expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({ status: 503, code, retryAfter: '5' });
