@@ -6,3 +6,7 @@ create or replace function visible_owner_name(owner_type text, owner_name text, 
 returns text language sql immutable parallel safe as $$
   select case when show_all or owner_type in ('municipal', 'state') then owner_name end
 $$;
+
+-- Land tiles drawn before this rule carried private names: a new land revision changes every
+-- land tile's ETag, so no client keeps such a tile on a 304.
+update layer_revisions set revision = revision + 1, changed_at = clock_timestamp() where layer = 'land';
