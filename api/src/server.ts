@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { loadConfig, type Config } from './config';
 import { servicePool } from './db/pool';
 import { createLogger } from './logger';
@@ -46,24 +46,26 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
  * then run `after` (close the pool: only once no request can still need it). Idempotent.
  */
 export function drainingStop(server: Server, graceMs: number, after: () => Promise<void>): () => Promise<void> {
-  let inFlight = 0;
+  const inFlight = new Set<ServerResponse>();
   let draining = false;
   let idle: (() => void) | undefined;
-  server.on('request', (_req, res) => {
-    inFlight++;
+  server.on('request', (_req, res: ServerResponse) => {
+    inFlight.add(res);
     if (draining) res.setHeader('Connection', 'close');
     res.once('close', () => {
-      inFlight--;
-      if (draining && inFlight === 0) idle?.();
+      inFlight.delete(res);
+      if (draining && inFlight.size === 0) idle?.();
     });
   });
   let stopping: Promise<void> | undefined;
   return () =>
     (stopping ??= (async () => {
       draining = true;
+      // Answers still to come tell their clients not to reuse the connection.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight > 0) {
+      if (inFlight.size > 0) {
         await new Promise<void>((resolve) => {
           idle = resolve;
           setTimeout(resolve, graceMs).unref();
