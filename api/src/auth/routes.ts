@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { parseBody, parseWith } from '../http/validate';
-import { notFound } from '../errors/app-error';
+import { AppError, notFound } from '../errors/app-error';
 import { z } from 'zod';
 import { withTransaction } from '../db/transaction';
 import { loginBody, signupBody } from '../accounts/schema';
@@ -11,7 +11,6 @@ import { authenticate, requireSignedIn, type AuthUser } from './middleware';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
 import { perAddress, SharedLimit, SignInGuard } from './rate-limit';
 import { noStoreForPersonalData } from './no-store';
-import { AppError } from '../errors/app-error';
 import { changePassword, createApiToken, ensureFirstAdmin, listApiTokens, revokeApiToken, signIn, signOut } from './service';
 import { changePasswordBody, createTokenBody } from './schema';
 
