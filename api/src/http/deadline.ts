@@ -11,7 +11,12 @@ const LONG = Symbol('etablera.longDeadline');
  * bounded by statement_timeout. Example: `app.use(requestDeadline(10_000))`.
  */
 export function requestDeadline(ms: number): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    // A change may still commit after this answer (its statements are bounded, not undone):
+    // say so, so a client reads before it retries (If-Match then stops a double change).
+    const message = ['GET', 'HEAD', 'OPTIONS'].includes(req.method)
+      ? 'The request took longer than allowed; try again shortly'
+      : 'The request took longer than allowed; the change may or may not have been saved: read it again before retrying';
     const arm = (after: number) =>
       setTimeout(() => {
         if (res.headersSent || res.writableEnded) return;
@@ -19,7 +24,7 @@ export function requestDeadline(ms: number): RequestHandler {
           .status(503)
           .set('Retry-After', String(RETRY_AFTER_SECONDS))
           .set('Cache-Control', 'no-store')
-          .json({ code: 'deadline_exceeded', message: 'The request took longer than allowed; try again shortly', retryAfterSeconds: RETRY_AFTER_SECONDS });
+          .json({ code: 'deadline_exceeded', message, retryAfterSeconds: RETRY_AFTER_SECONDS });
       }, after);
     let timer = arm(ms);
     (res as unknown as Record<symbol, (ms: number) => void>)[LONG] = (longer: number) => {
