@@ -20,7 +20,9 @@ try {
   ensureTestTools();
   // The tests create and drop their own databases (etablera_test_*) on this server.
   const { adminUrl } = await ensurePostgis({ database: 'etablera_test', serverOnly: true });
-  const env = { ...process.env, TEST_ADMIN_DATABASE_URL: process.env.TEST_ADMIN_DATABASE_URL ?? adminUrl };
+  // LOG_CAPTURE: every test app logs to tests/output/logs, and the run fails if any line holds a
+  // session, token or pitch link (tests/support/log-capture.ts, checked in globalTeardown).
+  const env = { ...process.env, TEST_ADMIN_DATABASE_URL: process.env.TEST_ADMIN_DATABASE_URL ?? adminUrl, LOG_CAPTURE: process.env.LOG_CAPTURE ?? 'tests/output/logs' };
   log('type check');
   run('npm', ['run', 'typecheck'], { env });
   log('building the map client');

@@ -14,6 +14,8 @@ const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   /** LOG_LEVEL: pino level; tests use silent. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** LOG_FILE: append the JSON log lines to this file instead of stdout (tests capture a run's logs with it). */
+  logFile: z.string().min(1).optional(),
   /** CLIENT_DIST: the built map client served at `/`. */
   clientDist: z.string().default(path.join(repoRoot, 'map-client', 'dist')),
   /** BASEMAP_STYLE_URL: optional external MapLibre style for deployments with internet. */
@@ -72,6 +74,8 @@ const schema = z.object({
   retentionRequestMonths: z.coerce.number().int().min(1).default(24),
   /** RETENTION_INTAKE_CONTACT_MONTHS: contact details sent through intake are blanked this long after their case closed, or after arrival when no case was opened. */
   retentionIntakeContactMonths: z.coerce.number().int().min(1).default(12),
+  /** MAX_VERTICES_PER_FEATURE: positions one geometry may have through the API (400 beyond; bounds time and memory). */
+  maxVerticesPerFeature: z.coerce.number().int().min(5).max(1_000_000).default(10_000),
   /** ETABLERA_ADMIN_EMAIL + ETABLERA_ADMIN_PASSWORD: the first admin, created at start-up when none exists. */
   adminEmail: z.string().email().optional(),
   adminPassword: z.string().min(10, 'ETABLERA_ADMIN_PASSWORD must be at least 10 characters').optional(),
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    logFile: env.LOG_FILE || undefined,
     clientDist: env.CLIENT_DIST,
     basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
     premisesStaleAfterDays: env.PREMISES_STALE_AFTER_DAYS,
@@ -107,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     retentionClosedCaseMonths: env.RETENTION_CLOSED_CASE_MONTHS,
     retentionRequestMonths: env.RETENTION_REQUEST_MONTHS,
     retentionIntakeContactMonths: env.RETENTION_INTAKE_CONTACT_MONTHS,
+    maxVerticesPerFeature: env.MAX_VERTICES_PER_FEATURE,
     adminEmail: env.ETABLERA_ADMIN_EMAIL || undefined,
     adminPassword: env.ETABLERA_ADMIN_PASSWORD || undefined,
   });

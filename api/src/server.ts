@@ -3,6 +3,7 @@ import { loadConfig, type Config } from './config';
 import { servicePool } from './db/pool';
 import { createLogger } from './logger';
 import { createApp } from './app';
+import { answerClientErrors } from './http/client-errors';
 import type { AppContext } from './context';
 
 export interface Running {
@@ -16,7 +17,7 @@ export interface Running {
 /** Starts API + map; refuses to start when the database does not answer. */
 export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const config = loadConfig(process.env, overrides);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFile);
   const db = servicePool(config, (err) => log.warn({ err }, 'idle database connection lost'));
   try {
     await db.query('select postgis_lib_version()');
@@ -27,7 +28,7 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const ctx: AppContext = { config, db, log };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.port, () => resolve(s));
+    const s = answerClientErrors(app.listen(config.port, () => resolve(s)));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -32,6 +32,8 @@ describe('gis:load', () => {
     ['duplicate-ref', /feature 1 \(ref 'Test 1:1'\): duplicate ref: feature 0 has the same ref/],
     ['hole-outside-shell', /feature 1 \(ref 'Test 1:2'\): invalid geometry: Hole lies outside shell/],
     ['malformed', /^malformed JSON: /],
+    // issue 13 defect 13: 1e999 overflows to Infinity; was "first and last positions must be equivalent"
+    ['non-finite', /feature 1 \(ref 'Test 1:2'\): invalid Polygon: a coordinate is not a finite number/],
   ])('when the file is %s, then the load fails naming the feature and reason, and the database is unchanged', async (name, reason) => {
     const before = await landSnapshot(t);
     const err = await loadLayerFile(t.db, 'land', fixture(name)).catch((e) => e);

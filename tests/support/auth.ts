@@ -5,6 +5,7 @@ import type { Queryable } from '../../api/src/db/pool';
 import type { Role } from '../../api/src/auth/middleware';
 import { createAccount as createAccountRow } from '../../api/src/accounts/service';
 import { createApiToken } from '../../api/src/auth/service';
+import { recordSecret } from './log-capture';
 
 export interface TestAccount {
   id: number;
@@ -34,6 +35,8 @@ export async function signIn(app: Express, email: string, password: string): Pro
   const agent = request.agent(app);
   const res = await agent.post('/api/auth/login').send({ email, password });
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  recordSecret(sessionOf(res.headers['set-cookie']));
+  recordSecret(password);
   return agent;
 }
 
@@ -43,9 +46,18 @@ export async function signedIn(app: Express, db: Queryable, role: Role) {
   return { account, agent: await signIn(app, account.email, account.password) };
 }
 
+/** The session token of a Set-Cookie header. */
+export function sessionOf(setCookie: string | string[] | undefined): string | undefined {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const m = all.map((c) => /^etablera_session=([^;]+)/.exec(c)).find(Boolean);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
 /** An API token for an account, for `Authorization: Bearer`. */
 export async function apiToken(db: Queryable, accountId: number): Promise<string> {
-  return (await createApiToken(db, accountId, 'test', null)).token;
+  const { token } = await createApiToken(db, accountId, 'test', null);
+  recordSecret(token);
+  return token;
 }
 
 /** The Authorization header value for a token: `.set(bearer(token))`. */

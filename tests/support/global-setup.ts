@@ -1,4 +1,5 @@
 // Once per `jest` run: two template databases that every test file clones in milliseconds.
+import path from 'node:path';
 import { createPool } from '../../api/src/db/pool';
 import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
@@ -7,6 +8,8 @@ import { onAdmin, dropDatabase, quoteIdent, urlFor, emptyTemplate, seededTemplat
 export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
   process.env.ETABLERA_TEST_RUN = newRunId();
+  // Log capture (log-capture.ts) writes relative to the repository, wherever jest was started from.
+  if (process.env.LOG_CAPTURE) process.env.LOG_CAPTURE = path.resolve(__dirname, '../..', process.env.LOG_CAPTURE);
   const EMPTY_TEMPLATE = emptyTemplate();
   const SEEDED_TEMPLATE = seededTemplate();
   await onAdmin(async (c) => {

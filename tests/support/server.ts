@@ -1,5 +1,6 @@
 import { start, type Running } from '../../api/src/server';
 import { createTestDb, type TestDb } from './test-db';
+import { captureLogFile } from './log-capture';
 
 export interface TestServer extends Running {
   testDb: TestDb;
@@ -9,7 +10,8 @@ export interface TestServer extends Running {
 /** API + built map client on a free port over a database of its own (for browser tests). */
 export async function startTestServer({ seeded = true } = {}): Promise<TestServer> {
   const testDb = await createTestDb({ seeded });
-  const running = await start({ databaseUrl: testDb.url, port: 0, logLevel: 'silent' });
+  const logFile = captureLogFile();
+  const running = await start({ databaseUrl: testDb.url, port: 0, logLevel: logFile ? 'info' : 'silent', logFile });
   return {
     ...running,
     testDb,

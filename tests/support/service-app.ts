@@ -5,6 +5,7 @@ import { createLogger } from '../../api/src/logger';
 import { servicePool } from '../../api/src/db/pool';
 import type { AppContext } from '../../api/src/context';
 import { createTestDb, type TestDb } from './test-db';
+import { captureLogFile } from './log-capture';
 
 export interface ServiceApp extends TestDb {
   app: Express;
@@ -25,7 +26,9 @@ export async function createServiceApp({ seeded = false, config = {} as Partial<
     const cfg = loadConfig({ ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' }, { ...config, ...extra, databaseUrl: t.url });
     const db = servicePool(cfg, () => undefined);
     pools.push(db);
-    const ctx: AppContext = { config: cfg, db, log: createLogger('silent') };
+    // With LOG_CAPTURE every request is logged to this worker's file, for the run's secret scan.
+    const file = captureLogFile();
+    const ctx: AppContext = { config: cfg, db, log: file ? createLogger('info', file) : createLogger('silent') };
     return { app: createApp(ctx), ctx };
   };
   const first = make();

@@ -7,6 +7,8 @@ import { commonQuery } from '../layers/read-query';
 import { WGS84, type Srid } from '../geo/crs';
 import { geometryProblem, type GeometryKind } from '../geo/validate-geometry';
 import { invalidGeometries } from '../geo/db-validity';
+import { shapeProblem } from '../geo/geometry-shape';
+import { MAX_AREA_M2, type LimitedLayer } from '../geo/limits';
 
 /** Write endpoints take only `crs` (of the geometry sent and of the Feature answered). */
 const writeQuery = z.strictObject({ crs: commonQuery.crs });
@@ -36,17 +38,32 @@ export function parseFeature(req: Request, readOnly: readonly string[], partial:
   }
   const properties = Object.fromEntries(Object.entries(props).filter(([k]) => !readOnly.includes(k)));
   if (!partial && body.geometry === undefined) throw new AppError(400, 'invalid_geometry', 'geometry: is missing');
+  // The vertex cap comes first, before anything else walks the geometry (createApp puts the
+  // configured MAX_VERTICES_PER_FEATURE in app.locals).
+  const geom = body.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+  if (geom && typeof geom === 'object') {
+    const max = (req.app.locals.maxVerticesPerFeature as number | undefined) ?? 10_000;
+    const shape = shapeProblem(String(geom.type), geom.coordinates, max);
+    if (shape) throw new AppError(400, 'invalid_geometry', `geometry: invalid ${String(geom.type)}: ${shape}`);
+  }
   return { properties, geometry: body.geometry };
 }
 
 /**
- * Rejects a geometry that is malformed, of the wrong type, outside Sweden, self-intersecting
- * or otherwise invalid to PostGIS: 400 `invalid_geometry` naming the fault. Never repairs it.
+ * Rejects a geometry that is malformed, of the wrong type, outside Sweden, self-intersecting,
+ * larger than `layer` allows or otherwise invalid to PostGIS: 400 `invalid_geometry` naming
+ * the fault. Never repairs it.
  */
-export async function checkGeometry(db: Queryable, geometry: unknown, kinds: readonly GeometryKind[], srid: Srid): Promise<void> {
+export async function checkGeometry(
+  db: Queryable,
+  geometry: unknown,
+  kinds: readonly GeometryKind[],
+  srid: Srid,
+  layer: LimitedLayer,
+): Promise<void> {
   const problem = geometryProblem(geometry, kinds, srid);
   if (problem) throw new AppError(400, 'invalid_geometry', `geometry: ${problem}`);
-  const invalid = await invalidGeometries(db, [geometry], srid);
+  const invalid = await invalidGeometries(db, [geometry], srid, MAX_AREA_M2[layer]);
   if (invalid.size > 0) throw new AppError(400, 'invalid_geometry', `geometry: ${invalid.get(0)}`);
 }
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from './app-error';
 import { zodMessage } from '../http/validate';
 import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db-unavailable';
+import { redactUrl } from '../logger';
 
 /** Unknown API routes answer in the API's error format, not Express's HTML page. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -37,7 +38,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
       appError = databaseUnavailable(err);
     } else if (err && typeof err === 'object') appError = fromBodyParser(err);
     if (!appError) {
-      log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      log.error({ err, method: req.method, url: redactUrl(req.originalUrl) }, 'unhandled error');
       appError = new AppError(500, 'internal_error', 'Something went wrong on our side; it has been logged.');
     }
     if (appError.status === 503 || appError.status === 429) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SWEREF99TM, WGS84, type Srid } from './crs';
+import { AREA_OF_USE_3006_LONLAT, SWEDEN_SWEREF } from './sweden';
 
 export interface Bbox {
   minX: number;
@@ -38,6 +39,18 @@ export function bboxFitsCrs(b: Bbox, srid: Srid): string | undefined {
     return 'bbox: looks like degrees but crs=3006 expects metres';
   }
   return undefined;
+}
+
+/**
+ * The part of a bbox inside EPSG:3006's area of use (in the bbox's own CRS), or undefined when
+ * they do not overlap. Outside it the transverse Mercator of 3006 is meaningless — PostGIS
+ * answered `bbox=-100,0,100,90` with an error — and no data can lie there, so
+ * `bbox=-180,-90,180,90` means "everything", as a client would expect.
+ */
+export function clampBbox(b: Bbox, srid: Srid): Bbox | undefined {
+  const area = srid === WGS84 ? AREA_OF_USE_3006_LONLAT : SWEDEN_SWEREF;
+  const c = { minX: Math.max(b.minX, area.minX), minY: Math.max(b.minY, area.minY), maxX: Math.min(b.maxX, area.maxX), maxY: Math.min(b.maxY, area.maxY) };
+  return c.minX <= c.maxX && c.minY <= c.maxY ? c : undefined;
 }
 
 /** SQL parameters for a bbox, null when absent: `[minX, minY, maxX, maxY]`. */

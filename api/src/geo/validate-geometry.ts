@@ -1,8 +1,8 @@
 import GJV from 'geojson-validation';
-import { kinks } from '@turf/kinks';
 import type { Geometry, Position } from 'geojson';
 import { SWEREF99TM, WGS84, type Srid } from './crs';
 import { SWEDEN_LONLAT, SWEDEN_SWEREF } from './sweden';
+import { shapeProblem } from './geometry-shape';
 
 export type GeometryKind = 'Point' | 'Polygon' | 'MultiPolygon';
 
@@ -40,34 +40,30 @@ function boundsProblem(geom: Geometry, srid: Srid): string | undefined {
   return undefined;
 }
 
-function selfIntersection(geom: Geometry): string | undefined {
-  if (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon') return undefined;
-  const polygons = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
-  for (const [i, rings] of polygons.entries()) {
-    const found = kinks({ type: 'Polygon', coordinates: rings });
-    if (found.features.length > 0) {
-      const [x, y] = found.features[0].geometry.coordinates;
-      const where = polygons.length > 1 ? ` in polygon ${i}` : '';
-      return `ring self-intersection${where} at [${x}, ${y}]`;
-    }
-  }
-  return undefined;
-}
-
 /**
  * What is wrong with an incoming geometry, or undefined when nothing is: structure
- * (geojson-validation: closed rings, four positions, numbers), the allowed types, plausible
- * coordinates for `srid`, and self-intersections. Never changes the geometry. The database
- * checks the rest of OGC validity (holes, nesting) with ST_IsValidReason.
+ * (nesting, finite numbers and at most `maxVertices` positions first, bounded; then
+ * geojson-validation: closed rings, four positions), the allowed types and plausible
+ * coordinates for `srid`. Never changes the geometry. The database checks the rest — OGC
+ * validity with self-intersections (GEOS, O(n log n), where turf's kinks was quadratic in
+ * time and memory), the real Sweden boundary and the layer's size limit — in
+ * invalid-geometries.sql.
  */
-export function geometryProblem(geom: unknown, kinds: readonly GeometryKind[], srid: Srid): string | undefined {
+export function geometryProblem(
+  geom: unknown,
+  kinds: readonly GeometryKind[],
+  srid: Srid,
+  { maxVertices = Number.MAX_SAFE_INTEGER }: { maxVertices?: number } = {},
+): string | undefined {
   if (geom === null || geom === undefined) return 'geometry is missing';
   if (typeof geom !== 'object' || Array.isArray(geom)) return 'geometry must be a GeoJSON geometry object';
   const type = (geom as { type?: unknown }).type;
   if (!kinds.includes(type as GeometryKind)) {
     return `geometry type ${JSON.stringify(type)} is not allowed here (expected ${kinds.join(' or ')})`;
   }
+  const shape = shapeProblem(String(type), (geom as { coordinates?: unknown }).coordinates, maxVertices);
+  if (shape) return `invalid ${String(type)}: ${shape}`;
   const trace = GJV.valid(geom, true) as string[];
   if (trace.length > 0) return `invalid ${String(type)}: ${trace.join('; ')}`;
-  return boundsProblem(geom as Geometry, srid) ?? selfIntersection(geom as Geometry);
+  return boundsProblem(geom as Geometry, srid);
 }

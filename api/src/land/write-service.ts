@@ -70,7 +70,7 @@ async function checkArea(db: Queryable, p: LandWrite): Promise<void> {
 export async function createLand(db: Db, user: AuthUser, input: FeatureInput, srid: Srid): Promise<Feature> {
   const props = parseWith(landWriteProperties, input.properties, 'invalid_properties');
   await checkArea(db, props);
-  await checkGeometry(db, input.geometry, KINDS, srid);
+  await checkGeometry(db, input.geometry, KINDS, srid, 'land');
   return withTransaction(db, async (c) => {
     const { rows } = await c.query(insertSql, [props.ref, ...params(props), JSON.stringify(input.geometry), srid, ...reservation(props)]);
     if (!rows.length) throw new AppError(409, 'ref_taken', `ref: a parcel '${props.ref}' exists already`);
@@ -90,7 +90,7 @@ export async function updateLand(db: Db, user: AuthUser, ref: string, ifMatch: s
   if ((await db.query(staffSql, [ref])).rows[0].areaRefDerived) current.areaRef = null;
   const props = parseWith(landWriteProperties, { ...current, ...input.properties }, 'invalid_properties');
   await checkArea(db, props);
-  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid);
+  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid, 'land');
   return withTransaction(db, async (c) => {
     const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
     const { rows } = await c.query(updateSql, [ref, before.properties.version, ...params(props), geometry, srid, ...reservation(props)]);

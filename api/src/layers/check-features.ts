@@ -1,6 +1,7 @@
 import GJV from 'geojson-validation';
 import type { Srid } from '../geo/crs';
 import { geometryProblem } from '../geo/validate-geometry';
+import { shapeProblem } from '../geo/geometry-shape';
 import { zodMessage } from '../http/validate';
 import { PLAN_LEVEL_FIELDS } from '../plans/schema';
 import { LAYERS, type LayerName } from './registry';
@@ -49,6 +50,12 @@ function refOf(f: unknown): string | undefined {
 
 function checkOne(layer: LayerName, f: unknown, index: number, srid: Srid): CheckedFeature | LoadIssue {
   const ref = refOf(f);
+  // The bounded shape check comes before geojson-validation, which trips over empty rings.
+  const geometry = (f as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+  if (geometry && typeof geometry === 'object') {
+    const shape = shapeProblem(String(geometry.type), geometry.coordinates, Number.MAX_SAFE_INTEGER);
+    if (shape) return { index, ref, reason: `invalid ${String(geometry.type)}: ${shape}` };
+  }
   const structure = GJV.isFeature(f, true) as string[];
   if (structure.length > 0) return { index, ref, reason: `not a valid GeoJSON Feature: ${structure.join('; ')}` };
   const feature = f as { properties: unknown; geometry: unknown };

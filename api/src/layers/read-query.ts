@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bboxParam, bboxFitsCrs, bboxParams, type Bbox } from '../geo/bbox';
+import { bboxParam, bboxFitsCrs, bboxParams, clampBbox, type Bbox } from '../geo/bbox';
 import { parseCrs, WGS84, type Srid } from '../geo/crs';
 import { AppError } from '../errors/app-error';
 import type { Queryable } from '../db/pool';
@@ -30,11 +30,18 @@ export interface CommonFilters {
   crs?: Srid;
 }
 
-/** Checks what zod cannot: the bbox fits its CRS and the area ref exists. */
+/**
+ * Checks what zod cannot: the bbox fits its CRS and the area ref exists. Clamps `q.bbox` to
+ * EPSG:3006's area of use (see clampBbox); a bbox wholly outside it is a 400.
+ */
 export async function checkCommonFilters(db: Queryable, q: CommonFilters): Promise<void> {
   if (q.bbox) {
-    const problem = bboxFitsCrs(q.bbox, q.crs ?? WGS84);
+    const srid = q.crs ?? WGS84;
+    const problem = bboxFitsCrs(q.bbox, srid);
     if (problem) throw new AppError(400, 'invalid_parameter', problem);
+    const clamped = clampBbox(q.bbox, srid);
+    if (!clamped) throw new AppError(400, 'invalid_parameter', "bbox: lies wholly outside Sweden (EPSG:3006's area of use)");
+    q.bbox = clamped;
   }
   if (q.area) {
     const { rowCount } = await db.query(areaExistsSql, [q.area]);

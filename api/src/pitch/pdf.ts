@@ -23,7 +23,7 @@ export function htmlToPdf(html: string, executablePath: string): Promise<Buffer>
       // The document has no external resources; block any so a print never waits on the network.
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
     } finally {
       await browser.close();
     }

@@ -60,7 +60,7 @@ const zoneParams = (p: PlanZoneProperties) => [
 export async function createZone(db: Db, user: AuthUser, input: FeatureInput, srid: Srid): Promise<Feature> {
   const props = parseWith(planZoneProperties, input.properties, 'invalid_properties');
   checkStatusChangedAt(props);
-  await checkGeometry(db, input.geometry, KINDS, srid);
+  await checkGeometry(db, input.geometry, KINDS, srid, 'plans');
   return withTransaction(db, async (c) => {
     const plan = (await c.query(planRowSql, [props.planId])).rows[0];
     if (plan) {
@@ -100,7 +100,7 @@ export async function updateZone(db: Db, user: AuthUser, ref: string, ifMatch: s
   const problem = transitionProblem(bp.status as PlanZoneProperties['status'], props.status);
   if (problem) throw new AppError(400, 'invalid_status_transition', `status: ${problem}`);
   checkStatusChangedAt(props);
-  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid);
+  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, srid, 'plans');
 
   const planChanged = PLAN_LEVEL_FIELDS.some((k) => !same(bp[k], props[k]));
   const zoneChanged = input.geometry !== undefined || ZONE_LEVEL.some((k) => !same(bp[k], props[k]));

@@ -57,7 +57,7 @@ export interface WriteOptions {
 /** POST /api/premises: a new listing; an owner's listing is linked to the owner. */
 export async function createPremises(db: Db, user: AuthUser, input: FeatureInput, o: WriteOptions): Promise<Feature> {
   const props = parseWith(premisesProperties, { status: 'available', ref: `lokal-${randomBytes(4).toString('hex')}`, ...input.properties }, 'invalid_properties');
-  await checkGeometry(db, input.geometry, KINDS, o.srid);
+  await checkGeometry(db, input.geometry, KINDS, o.srid, 'premises');
   return withTransaction(db, async (c) => {
     const { rows } = await c.query(insertSql, [
       props.ref, ...params(props), JSON.stringify(input.geometry), o.srid, user.role === 'owner' ? user.id : null,
@@ -77,7 +77,7 @@ export async function updatePremises(db: Db, user: AuthUser, ref: string, ifMatc
   keepIdentity(before.properties, input.properties, ['ref']);
   const current = Object.fromEntries(CONTRACT.map((k) => [k, before.properties[k]]));
   const props = parseWith(premisesProperties, { ...current, ...input.properties }, 'invalid_properties');
-  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, o.srid);
+  if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, o.srid, 'premises');
   return withTransaction(db, async (c) => {
     const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
     const { rows } = await c.query(updateSql, [ref, before.properties.version, ...params(props), geometry, o.srid, user.role === 'owner']);

@@ -171,8 +171,10 @@ export class ResultsView {
     const transit = r.transit
       ? t('distance', { m: formatNumber(Math.round(r.transit.distanceM), lang), name: r.transit.name, mode: t(`mode_${r.transit.mode}` as MapKey) })
       : t('noStop');
-    return h('div', { class: 'result-facts' },
-      heading === 'h3' ? h('h3', {}, `${r.rank}. ${r.ref}`) : null,
+    // In the popup (h3) the facts scroll: focusable and named, so a keyboard can scroll them (WCAG 2.1.1).
+    const popup = heading === 'h3';
+    return h('div', { class: 'result-facts', tabindex: popup ? 0 : null, role: popup ? 'region' : null, 'aria-label': popup ? `${r.rank}. ${r.ref}` : null },
+      popup ? h('h3', {}, `${r.rank}. ${r.ref}`) : null,
       h('p', { class: 'score-line' }, t('score', { score: pct(r.score) })),
       h('dl', {},
         h('dt', {}, t('usableArea')), h('dd', {}, formatM2(r.usableAreaM2, lang)),

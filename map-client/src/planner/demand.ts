@@ -21,7 +21,9 @@ export function demandChart(u: UnmetDemand, lang: Lang, tr: Tr, areaNames: Map<s
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const root = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', class: 'demand-chart' });
+  // role=img needs a name (WCAG 1.1.1); the table beside it holds the same figures.
+  const name = lang === 'en' ? 'Unmet demand per use, size band and area (bar chart; the table has the figures)' : 'Ej mött efterfrågan per användning, storlek och område (stapeldiagram; tabellen har siffrorna)';
+  const root = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': name, class: 'demand-chart' });
   u.rows.forEach((r, i) => {
     const y = top + i * rowH;
     const g = el('g', { 'data-use': r.use, 'data-band': r.sizeBand, 'data-area': r.areaRef ?? '' });

@@ -28,7 +28,9 @@ export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): El
   const left = 190, right = 20, rowH = 22, top = 24;
   const width = 900, height = top + rowH * p.plans.length + 10;
   const x = (iso: string) => left + ((t(iso) - Date.UTC(min, 0, 1)) / (Date.UTC(max, 0, 1) - Date.UTC(min, 0, 1))) * (width - left - right);
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', class: 'timeline' });
+  // role=img needs a name (WCAG 1.1.1); the plans' own titles stay inside for hover.
+  const name = lang === 'en' ? `Timeline of ${p.plans.length} detailed plans` : `Tidslinje för ${p.plans.length} detaljplaner`;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': name, class: 'timeline' });
   const step = Math.max(1, Math.ceil((max - min) / 12));
   for (let y = min; y <= max; y += step) {
     const xx = x(`${y}-01-01`);
