@@ -4,6 +4,7 @@ import { healthRoutes } from './health/routes';
 import { areasRoutes } from './areas/routes';
 import { landRoutes } from './land/routes';
 import { plansRoutes } from './plans/routes';
+import { planDocumentRoutes } from './plans/national/routes';
 import { premisesRoutes } from './premises/routes';
 import { stopsRoutes } from './transit/routes';
 import { municipalitiesRoutes } from './municipalities/routes';
@@ -32,6 +33,7 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(areasRoutes(ctx.db));
   api.use(landRoutes(ctx.db));
   api.use(plansRoutes(ctx.db));
+  api.use(planDocumentRoutes(ctx.db));
   api.use(premisesRoutes(ctx.db, ctx.config.premisesStaleAfterDays));
   api.use(stopsRoutes(ctx.db));
   api.use(municipalitiesRoutes(ctx.db));

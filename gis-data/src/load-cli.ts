@@ -7,6 +7,7 @@ import { parseCrs, WGS84 } from '../../api/src/geo/crs';
 import { loadLayerFile } from '../../api/src/layers/loader';
 import { LoadError } from '../../api/src/layers/load-error';
 import { isLayerName, LAYER_NAMES } from '../../api/src/layers/registry';
+import { describeImport, importIfNisFile } from '../../api/src/plans/national/cli';
 
 // Below this many features a bar would only flicker.
 const PROGRESS_FROM = 200;
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
   const bar = new cliProgress.SingleBar({ format: `${layer} [{bar}] {value}/{total} features`, hideCursor: true }, cliProgress.Presets.shades_classic);
   let barStarted = false;
   try {
+    // A national plan document (NIS Detaljplan v4) goes to its own importer.
+    const national = layer === 'plans' ? await importIfNisFile(db, file) : undefined;
+    if (national) {
+      console.log(describeImport(national, file).join('\n'));
+      return;
+    }
     const summary = await loadLayerFile(db, layer, file, {
       srid,
       onProgress: (done, total) => {

@@ -133,6 +133,7 @@ function describeSite(s: repo.SiteFactsRow, n: number, lang: Lang, areaNames: Ma
         (ready.status === 'ready' ? t.ready(ready.date)
         : ready.status === 'in_progress' ? t.inProgress(t.planStatus[ready.planStatus!] ?? ready.planStatus!, ready.date)
         : ready.status === 'programme' ? t.programme
+        : s.zoning.length === 0 ? t.noPlan // nothing loaded here: not "no plan permits", which would claim too much
         : s.useFit ? t.noReadinessFor(t.uses[s.useFit.use] ?? s.useFit.use)
         : t.noReadiness) + usable,
     },

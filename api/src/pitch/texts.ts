@@ -20,7 +20,7 @@ export const T = {
     sizeLand: (m2: number) => `Cirka ${num('sv', m2)} m² mark`,
     sizePremises: (m2: number, kind: string) => `${num('sv', m2)} m² ${kind}`,
     zoning: (uses: string, plan: string) => `${uses}, enligt detaljplan ${plan}`,
-    noPlan: 'Ingen detaljplan registrerad för platsen',
+    noPlan: 'Ingen digital detaljplan inläst för platsen',
     ready: (date: string | null) => `Detaljplanen har vunnit laga kraft${date ? ` (${date})` : ''}: marken kan bebyggas enligt planen.`,
     inProgress: (status: string, date: string | null) =>
       `Detaljplan under arbete (${status}); ${date ? `väntas vinna laga kraft ${date}` : 'datum för laga kraft är inte bestämt'}.`,
@@ -52,7 +52,7 @@ export const T = {
     sizeLand: (m2: number) => `About ${num('en', m2)} m² of land`,
     sizePremises: (m2: number, kind: string) => `${num('en', m2)} m² ${kind} space`,
     zoning: (uses: string, plan: string) => `${uses}, under detailed plan ${plan}`,
-    noPlan: 'No detailed plan recorded for the site',
+    noPlan: 'No digital plan loaded for the site',
     ready: (date: string | null) => `The detailed plan is in force${date ? ` (since ${date})` : ''}: the land can be built on as the plan allows.`,
     inProgress: (status: string, date: string | null) =>
       `Detailed plan in progress (${status}); ${date ? `expected to enter into force ${date}` : 'no date set for entry into force'}.`,

@@ -24,7 +24,7 @@ const USE_TEXT: Record<string, { sv: string; en: string }> = {
   lab: { sv: 'labb', en: 'lab' },
 };
 const REASON_TEXT: Record<string, { sv: string; en: string }> = {
-  wrongUse: { sv: 'att ingen plan medger användningen', en: 'zoning (no plan permits the use)' },
+  wrongUse: { sv: 'att ingen inläst detaljplan medger användningen', en: 'zoning (no loaded detailed plan permits the use)' },
   tooSmall: { sv: 'storleken (för liten yta)', en: 'size (too small)' },
   tooLarge: { sv: 'storleken (för stor yta)', en: 'size (too large)' },
   notReadyInTime: { sv: 'tiden (planen vinner inte laga kraft i tid)', en: 'timing (plan not in force in time)' },

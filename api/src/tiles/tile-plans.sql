@@ -7,6 +7,7 @@ from (
          z.ref,
          p.plan_id as "planId",
          p.name as "planName",
+         p.designation, -- beteckning of a national plan (its planId is then a UUID)
          p.status,
          array_to_string(z.use_codes, ',') as "useCodes",
          left(z.use_codes[1], 1) as "useCode",
@@ -19,6 +20,9 @@ from (
          p.expected_legal_force_date::text as "expectedLegalForceDate",
          p.implementation_end_date::text as "implementationEndDate",
          z.max_gross_floor_area_m2::float8 as "maxGrossFloorAreaM2",
+         z.max_gross_floor_area_percent::float8 as "maxGrossFloorAreaPercent",
+         z.max_building_area_m2::float8 as "maxBuildingAreaM2",
+         z.max_building_area_percent::float8 as "maxBuildingAreaPercent",
          z.max_height_m::float8 as "maxHeightM",
          round(ST_Area(z.geom))::float8 as "areaM2",
          z.illustrative or p.illustrative as illustrative,

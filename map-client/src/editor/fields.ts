@@ -14,7 +14,10 @@ export interface Field {
 
 export const PREMISES_KINDS = ['office', 'retail', 'industry', 'warehouse', 'lab'] as const;
 export const PREMISES_STATUSES = ['available', 'let', 'withdrawn'] as const;
-export const PLAN_STATUSES = ['programme', 'consultation', 'review', 'adopted', 'in_force', 'cancelled'] as const;
+/** In pipeline order; the national codelist beside Etablera's programme (api/src/layers/enums.ts). */
+export const PLAN_STATUSES = [
+  'programme', 'started', 'consultation', 'review', 'adopted', 'appealed', 'supervision', 'in_force', 'cancelled', 'discontinued',
+] as const;
 export const LAND_STATUSES = ['available', 'reserved', 'sold', 'not_for_sale'] as const;
 export const OWNER_TYPES = ['municipal', 'private', 'state', 'other'] as const;
 export const RESERVATION_KINDS = ['reservation', 'markanvisning'] as const;
@@ -41,6 +44,9 @@ export const FIELDS: Record<LayerName, Field[]> = {
     { name: 'expectedLegalForceDate', type: 'date' },
     { name: 'implementationEndDate', type: 'date' },
     { name: 'maxGrossFloorAreaM2', type: 'number' },
+    { name: 'maxGrossFloorAreaPercent', type: 'number' },
+    { name: 'maxBuildingAreaM2', type: 'number' },
+    { name: 'maxBuildingAreaPercent', type: 'number' },
     { name: 'maxHeightM', type: 'number' },
   ],
   land: [

@@ -20,9 +20,10 @@ function isDate(s: string): boolean {
 /** Why a plan may not move between statuses (same rule as api/src/plans/write-status.ts). */
 export function transitionProblem(from: string, to: string): Problem | undefined {
   if (from === to) return undefined;
-  if (from === 'cancelled') return { key: 'cancelledStays' };
+  if (from === 'cancelled' || from === 'discontinued') return { key: 'cancelledStays' };
   if (to === 'cancelled') return undefined;
-  const order = PLAN_STATUSES.filter((s) => s !== 'cancelled') as string[];
+  if (to === 'discontinued') return from === 'in_force' ? { key: 'inForceNotDiscontinued' } : undefined;
+  const order = PLAN_STATUSES.filter((s) => s !== 'cancelled' && s !== 'discontinued') as string[];
   if (order.indexOf(to) < order.indexOf(from)) return { key: 'backwards', vars: { from, to } };
   return undefined;
 }

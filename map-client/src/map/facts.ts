@@ -41,13 +41,16 @@ export function factRows(layer: string, p: Props, t: T, lang: Lang): Array<[stri
   if (layer === 'plans') {
     const useNames = str(lang === 'sv' ? p.useNamesSv : p.useNamesEn);
     rows.push(
-      [t('fact_plan'), `${str(p.planName) ?? ''} (${p.planId})`],
+      [t('fact_plan'), `${str(p.planName) ?? ''} (${str(p.designation) ?? p.planId})`],
       [t('fact_status'), t(`plan_${p.status}` as MapKey)],
       [t('fact_use'), `${str(p.useCodes) ?? ''}${useNames ? ` – ${useNames}` : ''}`],
       [t('fact_legalForce'), date(p.legalForceDate)],
       [t('fact_expected'), p.status === 'in_force' ? null : date(p.expectedLegalForceDate)],
       [t('fact_implementationEnd'), date(p.implementationEndDate)],
       [t('fact_gfa'), num(p.maxGrossFloorAreaM2) !== null ? formatM2(num(p.maxGrossFloorAreaM2)!, lang) : null],
+      [t('fact_gfaPct'), num(p.maxGrossFloorAreaPercent) !== null ? `${formatNumber(num(p.maxGrossFloorAreaPercent)!, lang, 1)} %` : null],
+      [t('fact_buildingArea'), num(p.maxBuildingAreaM2) !== null ? formatM2(num(p.maxBuildingAreaM2)!, lang) : null],
+      [t('fact_buildingAreaPct'), num(p.maxBuildingAreaPercent) !== null ? `${formatNumber(num(p.maxBuildingAreaPercent)!, lang, 1)} %` : null],
       [t('fact_height'), num(p.maxHeightM) !== null ? t('metres', { n: formatNumber(num(p.maxHeightM)!, lang, 1) }) : null],
       [t('fact_area'), num(p.areaM2) !== null ? formatM2(num(p.areaM2)!, lang) : null],
     );
@@ -57,6 +60,7 @@ export function factRows(layer: string, p: Props, t: T, lang: Lang): Array<[stri
       [t('fact_owner'), `${t(`owner_${p.ownerType}` as MapKey)}${str(p.ownerName) ? ` – ${p.ownerName}` : ''}`],
       [t('fact_area'), num(p.areaM2) !== null ? formatM2(num(p.areaM2)!, lang) : null],
       [t('fact_price'), num(p.priceSekPerM2) !== null ? formatSek(num(p.priceSekPerM2)!, lang, 'm²') : null],
+      [t('fact_plan'), bool(p.noDigitalPlan) ? t('noDigitalPlan') : null],
     );
   } else if (layer === 'premises') {
     rows.push(

@@ -12,7 +12,7 @@ import { buildLegend } from './legend';
 import { ResultsView } from './results';
 import { buildSearchForm } from './search-form';
 import { paramsFromRequest, requestFromParams } from './search-state';
-import { INTERACTIVE_LAYERS } from './style';
+import { INTERACTIVE_LAYERS, LAYER_GROUPS } from './style';
 // MapLibre 6 loads its module worker from next to its own file, which a Vite build does not
 // emit unless asked: the worker travels as a hashed asset of this page.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -121,9 +121,14 @@ export async function startMapPage(): Promise<void> {
     clickPopup?.remove();
     if (!f) return;
     hover.remove();
+    const layer = layerOf(f.layer.id);
+    // A parcel with no plan zone under the click, while plans are shown: say that no digital
+    // plan is loaded there (not that there is no plan: paper plans may exist).
+    const plansShown = LAYER_GROUPS.plans.filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
+    const noDigitalPlan = layer === 'land' && plansShown.length > 0 && map.queryRenderedFeatures(e.point, { layers: plansShown }).length === 0;
     clickPopup = new maplibregl.Popup({ maxWidth: '320px' })
       .setLngLat(e.lngLat)
-      .setDOMContent(factsElement(layerOf(f.layer.id), f.properties, t, lang))
+      .setDOMContent(factsElement(layer, { ...f.properties, noDigitalPlan }, t, lang))
       .addTo(map);
   });
 

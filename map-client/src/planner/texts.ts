@@ -83,11 +83,15 @@ export const USE_NAMES: Record<string, { sv: string; en: string }> = {
 };
 export const STATUS_NAMES: Record<string, { sv: string; en: string }> = {
   programme: { sv: 'Planprogram', en: 'Programme' },
+  started: { sv: 'Påbörjad', en: 'Started' },
   consultation: { sv: 'Samråd', en: 'Consultation' },
   review: { sv: 'Granskning', en: 'Review' },
   adopted: { sv: 'Antagen', en: 'Adopted' },
+  appealed: { sv: 'Överklagad', en: 'Appealed' },
+  supervision: { sv: 'Tillsyn', en: 'Under supervision' },
   in_force: { sv: 'Laga kraft', en: 'In force' },
   cancelled: { sv: 'Upphävd', en: 'Cancelled' },
+  discontinued: { sv: 'Avslutad', en: 'Discontinued' },
 };
 export const REASON_NAMES: Record<string, { sv: string; en: string }> = {
   notAvailable: { sv: 'Inte ledig', en: 'Not available' },

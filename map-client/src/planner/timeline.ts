@@ -7,7 +7,8 @@ import { STATUS_NAMES } from './texts';
 
 const NS = 'http://www.w3.org/2000/svg';
 const STATUS_COLOURS: Record<string, string> = {
-  programme: '#b4a7d6', consultation: '#f6b26b', review: '#e69138', adopted: '#6fa8dc', in_force: '#1d6a35', cancelled: '#999999',
+  programme: '#b4a7d6', started: '#d5a6bd', consultation: '#f6b26b', review: '#e69138', adopted: '#6fa8dc',
+  appealed: '#a64d79', supervision: '#3d85c6', in_force: '#1d6a35', cancelled: '#999999', discontinued: '#666666',
 };
 
 function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {

@@ -6,7 +6,9 @@
 export type Need = 'land' | 'premises' | 'any';
 export type MatchUse = 'office' | 'retail' | 'industry' | 'logistics' | 'lab';
 export type StopMode = 'commuter_rail' | 'metro' | 'tram' | 'bus';
-export type PlanStatus = 'programme' | 'consultation' | 'review' | 'adopted' | 'in_force' | 'cancelled';
+/** Etablera's planprogram, then the national codelist of NIS Detaljplan (api/src/layers/enums.ts). */
+export type PlanStatus =
+  | 'programme' | 'started' | 'consultation' | 'review' | 'adopted' | 'appealed' | 'supervision' | 'in_force' | 'cancelled' | 'discontinued';
 export type LandStatus = 'available' | 'reserved' | 'sold' | 'not_for_sale';
 export type OwnerType = 'municipal' | 'private' | 'state' | 'other';
 export type PremisesKind = 'office' | 'retail' | 'industry' | 'warehouse' | 'lab';
