@@ -1,10 +1,11 @@
 // `npm start`: everything a fresh clone needs, then the service on PORT (default 3000).
-import { ensureNpmDependencies } from './lib/dependencies.mjs';
+import { ensureGisTools, ensureNpmDependencies } from './lib/dependencies.mjs';
 import { ensurePostgis } from './lib/postgis.mjs';
 import { run, serveForever, log } from './lib/run.mjs';
 
 try {
   ensureNpmDependencies();
+  ensureGisTools();
   const { url } = await ensurePostgis({ database: 'etablera' });
   const env = { ...process.env, DATABASE_URL: url };
   run('npx', ['tsx', 'api/src/db/migrate-cli.ts'], { env });

@@ -1,6 +1,6 @@
 // `npm test`: the same set-up as `npm start`, against a separate test server database, then
 // the type check and every jest test (unit, API, browser). Extra arguments go to jest.
-import { ensureNpmDependencies, ensureTestTools } from './lib/dependencies.mjs';
+import { ensureGisTools, ensureNpmDependencies, ensureTestTools } from './lib/dependencies.mjs';
 import { ensurePostgis } from './lib/postgis.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ function summarise() {
 try {
   ensureNpmDependencies();
   ensureTestTools();
+  ensureGisTools();
   // The tests create and drop their own databases (etablera_test_*) on this server.
   const { adminUrl } = await ensurePostgis({ database: 'etablera_test', serverOnly: true });
   // LOG_CAPTURE: every test app logs to tests/output/logs, and the run fails if any line holds a

@@ -5,6 +5,7 @@ import { requestForLog, responseForLog } from './logger';
 import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
+import { ogcRoutes } from './ogc/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
 import { requestDeadline } from './http/deadline';
 import { sameOriginGuard } from './auth/same-origin';
@@ -39,6 +40,8 @@ export function createApp(ctx: AppContext): Express {
   app.use(inputGuard);
   app.use('/api', apiRoutes(ctx));
   app.use('/api', apiNotFound);
+  app.use('/ogc', ogcRoutes(ctx));
+  app.use('/ogc', apiNotFound);
   app.use(tilesRoutes(ctx));
   app.use(clientRoutes(ctx));
   // Anything else (a tile path with a malformed escape, a missing page) answers in the same format.

@@ -23,6 +23,7 @@ import { kpisRoutes } from './kpis/routes';
 import { pitchRoutes } from './pitch/routes';
 import { intakeRoutes } from './intake/routes';
 import { gdprRoutes } from './gdpr/routes';
+import { exportRoutes } from './export/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
 export function apiRoutes(ctx: AppContext): Router {
@@ -50,5 +51,6 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(pitchRoutes(ctx));
   api.use(intakeRoutes(ctx));
   api.use(gdprRoutes(ctx));
+  api.use(exportRoutes(ctx));
   return api;
 }

@@ -41,3 +41,14 @@ export function ensureTestTools() {
   const v = probe('/usr/bin/chromium', ['--version']);
   if (!v.ok) throw new Error('chromium is installed but does not start: ' + v.stderr);
 }
+
+/**
+ * GDAL's ogr2ogr writes the GeoPackage exports (and the tests drive its OGC API driver);
+ * pg_dump/pg_restore make the backups. Debian: gdal-bin, postgresql-client.
+ */
+export function ensureGisTools() {
+  const missing = [];
+  if (!has('ogr2ogr')) missing.push('gdal-bin');
+  if (!has('pg_dump') || !has('pg_restore')) missing.push('postgresql-client');
+  if (missing.length) aptInstall(missing, 'GeoPackage exports, the OGC API tests and backups');
+}

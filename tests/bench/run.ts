@@ -8,12 +8,12 @@ import { migrate } from '../../api/src/db/migrate';
 import { seedShippedLayers } from '../../gis-data/src/seed';
 import { formatTable, type BenchRow } from './stats';
 
-// BENCH_DATABASE: another name, so two people on one server do not drop each other's bench.
+// BENCH_DATABASE: another name, so that two people on one machine do not drop each other's bench.
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'etablera_bench';
 if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`BENCH_DATABASE must be a plain lower-case name, not ${BENCH_DB}`);
 
 /** <name>.bench.ts of this folder, in this order: scale last, as it adds and removes 20 000 parcels. */
-const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'load', 'scale'];
+const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'ogc', 'load', 'scale'];
 
 export interface BenchContext {
   db: Db;

@@ -8,9 +8,9 @@ const ownerNamesSql = sqlFile(__dirname, 'owner-names.sql');
 /**
  * The land list hides private owners' names (visible_owner_name, migration 0087; issue 13,
  * defect 11); this puts them back for active staff (the editor), and leaves every other
- * reader's features as they are. Example: `layerRouter(db, { ..., forReader: staffOwnerNames(db) })`.
+ * reader's features as they are. Example: `layerRouter(db, { ..., forReader: staffOwnerNames })`.
  */
-export const staffOwnerNames = (db: Db) => async (req: Request, featuresJson: string): Promise<string> => {
+export async function staffOwnerNames(db: Db, req: Request, featuresJson: string): Promise<string> {
   const u = req.user;
   if (!u || u.status !== 'active' || !STAFF_ROLES.includes(u.role)) return featuresJson;
   const features = JSON.parse(featuresJson) as Array<{ properties: Record<string, unknown> }>;
@@ -19,4 +19,4 @@ export const staffOwnerNames = (db: Db) => async (req: Request, featuresJson: st
   const names = new Map((await db.query(ownerNamesSql, [hidden])).rows.map((r) => [r.ref, r.ownerName]));
   for (const f of features) if (names.has(f.properties.ref)) f.properties.ownerName = names.get(f.properties.ref);
   return JSON.stringify(features);
-};
+}

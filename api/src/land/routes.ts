@@ -1,17 +1,19 @@
 import type { Db } from '../db/pool';
-import { layerRouter } from '../layers/layer-router';
+import type { z } from 'zod';
+import { layerRouter, type LayerReader } from '../layers/layer-router';
 import { listLandSql } from './repository';
 import { landQuery } from './schema';
 import { landEtag } from './write-service';
 import { staffOwnerNames } from './owner-names';
 
+/** The layer's reader, also used by the exports (same filters, same properties). */
+export const landReader: LayerReader<z.output<typeof landQuery>> = {
+  name: 'land',
+  query: landQuery,
+  listSql: listLandSql,
+  extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
+  etag: landEtag,
+  forReader: staffOwnerNames, // private owners' names: staff only
+};
 /** GET /api/land, /api/land/:ref */
-export const landRoutes = (db: Db) =>
-  layerRouter(db, {
-    name: 'land',
-    query: landQuery,
-    listSql: listLandSql,
-    extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
-    etag: landEtag,
-    forReader: staffOwnerNames(db), // private owners' names: staff only
-  });
+export const landRoutes = (db: Db) => layerRouter(db, landReader);

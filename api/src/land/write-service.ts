@@ -102,3 +102,20 @@ export async function updateLand(db: Db, user: AuthUser, ref: string, ifMatch: s
     return (await readLand(c, ref, srid))!;
   });
 }
+
+const deleteSql = sqlFile(__dirname, 'write-delete-land.sql');
+
+/** DELETE (OGC API Features Part 4): removes a parcel read at `ifMatch`; audited. */
+export async function deleteLand(db: Db, user: AuthUser, ref: string, ifMatch: string): Promise<void> {
+  const before = await readLand(db, ref, WGS84);
+  if (!before) throw notFound(`No land feature with ref '${ref}'`);
+  if (ifMatch !== landEtag(before.properties)) throw preconditionFailed(landEtag(before.properties), before);
+  await withTransaction(db, async (c) => {
+    const { rows } = await c.query(deleteSql, [ref, before.properties.version]);
+    if (!rows.length) {
+      const now = await readLand(c, ref, WGS84);
+      throw preconditionFailed(now ? landEtag(now.properties) : '""', now);
+    }
+    await recordChange(c, user, { entity: 'land', ref, action: 'delete', before, after: null });
+  });
+}

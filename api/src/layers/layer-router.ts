@@ -4,7 +4,7 @@ import type { Db } from '../db/pool';
 import { parseQuery } from '../http/validate';
 import { notFound } from '../errors/app-error';
 import { checkCommonFilters, commonParams, featureCollection, type CommonFilters } from './read-query';
-import { WGS84 } from '../geo/crs';
+import { WGS84, type Srid } from '../geo/crs';
 import { getQuery } from './get-query';
 
 export interface LayerReader<Q extends CommonFilters> {
@@ -22,9 +22,28 @@ export interface LayerReader<Q extends CommonFilters> {
    * Completes the features (a JSON array text) for who is reading, e.g. land: staff see
    * private owners' names. Its answers to signed-in readers are `Cache-Control: no-store`.
    */
-  forReader?: (req: Request, featuresJson: string) => Promise<string>;
+  forReader?: (db: Db, req: Request, featuresJson: string) => Promise<string>;
   /** The ETag of one feature of an editable layer, from its properties (writes need If-Match). */
   etag?: (properties: Record<string, unknown>) => string;
+}
+
+/**
+ * A layer's FeatureCollection for a request's query (validated, 400 on bad filters), as
+ * GET /api/{layer} answers it; the exports use it so they filter exactly as the read API.
+ */
+export async function listLayer<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>, req: Request): Promise<{ json: string; srid: Srid }> {
+  const q = parseQuery(layer.query, req);
+  await checkCommonFilters(db, q);
+  const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
+  const srid = q.crs ?? WGS84;
+  return { json: featureCollection(await forReader(db, layer, req, rows[0].features), srid), srid };
+}
+
+/** The layer's features as `req`'s reader may see them (LayerReader.forReader). */
+async function forReader<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>, req: Request, featuresJson: string): Promise<string> {
+  if (!layer.forReader) return featuresJson;
+  if (req.user) req.res?.set('Cache-Control', 'no-store');
+  return layer.forReader(db, req, featuresJson);
 }
 
 /**
@@ -34,24 +53,16 @@ export interface LayerReader<Q extends CommonFilters> {
 export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>): Router {
   const router = Router();
   const noFilters = (q: Q) => layer.extraParams(q).map(() => null);
-  const forReader = async (req: Request, featuresJson: string): Promise<string> => {
-    if (!layer.forReader) return featuresJson;
-    if (req.user) req.res?.set('Cache-Control', 'no-store');
-    return layer.forReader(req, featuresJson);
-  };
 
   router.get(`/${layer.name}`, async (req, res) => {
-    const q = parseQuery(layer.query, req);
-    await checkCommonFilters(db, q);
-    const { rows } = await db.query(layer.listSql, [...commonParams(q), ...layer.extraParams(q), ...(layer.constantParams ?? [])]);
-    res.type('application/geo+json').send(featureCollection(await forReader(req, rows[0].features), q.crs ?? WGS84));
+    res.type('application/geo+json').send((await listLayer(db, layer, req)).json);
   });
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {
     const q = parseQuery(getQuery, req);
     const params = [...commonParams({ crs: q.crs }, req.params.ref), ...noFilters({} as Q), ...(layer.constantParams ?? [])];
     const { rows } = await db.query(layer.listSql, params);
-    const features = JSON.parse(await forReader(req, rows[0].features)) as Array<{ properties: Record<string, unknown> }>;
+    const features = JSON.parse(await forReader(db, layer, req, rows[0].features)) as Array<{ properties: Record<string, unknown> }>;
     if (features.length === 0) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
     if (layer.etag) res.set('ETag', layer.etag(features[0].properties));
     res.type('application/geo+json').json(features[0]);

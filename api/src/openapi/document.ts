@@ -10,6 +10,7 @@ import { pitchPaths } from '../pitch/openapi';
 import { intakePaths } from '../intake/openapi';
 import { authPaths } from '../auth/openapi';
 import { gdprPaths } from '../gdpr/openapi';
+import { exportPaths } from '../export/openapi';
 import { planDocumentPaths } from '../plans/national/openapi';
 
 /** Path fragments of the components; a new component adds its `openapiPaths` here. */
@@ -36,6 +37,7 @@ const fragments: Array<() => Record<string, unknown>> = [
   kpisPaths,
   pitchPaths,
   intakePaths,
+  exportPaths,
   planDocumentPaths,
   authPaths, // after layerPaths: it adds the write methods to the layers' paths
   gdprPaths,

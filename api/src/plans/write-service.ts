@@ -132,3 +132,20 @@ export async function updateZone(db: Db, user: AuthUser, ref: string, ifMatch: s
     return (await readZone(c, ref, srid))!;
   });
 }
+
+const deleteZoneSql = sqlFile(__dirname, 'write-delete-zone.sql');
+
+/** DELETE (OGC API Features Part 4): removes a plan zone read at `ifMatch`; its plan stays; audited. */
+export async function deleteZone(db: Db, user: AuthUser, ref: string, ifMatch: string): Promise<void> {
+  const before = await readZone(db, ref, WGS84);
+  if (!before) throw notFound(`No plans feature with ref '${ref}'`);
+  if (ifMatch !== zoneEtag(before.properties)) throw preconditionFailed(zoneEtag(before.properties), before);
+  await withTransaction(db, async (c) => {
+    const { rows } = await c.query(deleteZoneSql, [ref, before.properties.version, before.properties.planVersion]);
+    if (!rows.length) {
+      const now = await readZone(c, ref, WGS84);
+      throw preconditionFailed(now ? zoneEtag(now.properties) : '""', now);
+    }
+    await recordChange(c, user, { entity: 'plan_zone', ref, action: 'delete', before, after: null });
+  });
+}

@@ -1,16 +1,18 @@
 import type { Db } from '../db/pool';
-import { layerRouter } from '../layers/layer-router';
+import type { z } from 'zod';
+import { layerRouter, type LayerReader } from '../layers/layer-router';
 import { listPremisesSql } from './repository';
 import { premisesQuery } from './schema';
 import { premisesEtag } from './write-service';
 
+/** The layer's reader, also used by the exports (same filters, same properties). */
+export const premisesReader = (staleAfterDays = 90): LayerReader<z.output<typeof premisesQuery>> => ({
+  name: 'premises',
+  query: premisesQuery,
+  listSql: listPremisesSql,
+  extraParams: (q) => [q.status ?? null, q.kind ?? null, q.use ?? null],
+  constantParams: [staleAfterDays],
+  etag: premisesEtag,
+});
 /** GET /api/premises, /api/premises/:ref (`stale` after `staleAfterDays` unconfirmed) */
-export const premisesRoutes = (db: Db, staleAfterDays = 90) =>
-  layerRouter(db, {
-    name: 'premises',
-    query: premisesQuery,
-    listSql: listPremisesSql,
-    extraParams: (q) => [q.status ?? null, q.kind ?? null, q.use ?? null],
-    constantParams: [staleAfterDays],
-    etag: premisesEtag,
-  });
+export const premisesRoutes = (db: Db, staleAfterDays = 90) => layerRouter(db, premisesReader(staleAfterDays));

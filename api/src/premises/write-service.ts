@@ -109,3 +109,20 @@ export async function ownPremises(db: Queryable, user: AuthUser, o: WriteOptions
   const all = await db.query(listPremisesSql, [o.srid, null, null, null, null, null, null, null, null, null, o.staleAfterDays]);
   return (JSON.parse(all.rows[0].features) as Feature[]).filter((f) => mine.has(String(f.properties.ref)));
 }
+
+const deleteSql = sqlFile(__dirname, 'write-delete-premises.sql');
+
+/** DELETE (OGC API Features Part 4): removes a listing read at `ifMatch`; owners only their own; audited. */
+export async function deletePremises(db: Db, user: AuthUser, ref: string, ifMatch: string, o: WriteOptions): Promise<void> {
+  await checkMayEdit(db, user, ref);
+  const before = (await readPremises(db, ref, WGS84, o.staleAfterDays))!;
+  if (ifMatch !== premisesEtag(before.properties)) throw preconditionFailed(premisesEtag(before.properties), before);
+  await withTransaction(db, async (c) => {
+    const { rows } = await c.query(deleteSql, [ref, before.properties.version]);
+    if (!rows.length) {
+      const now = await readPremises(c, ref, WGS84, o.staleAfterDays);
+      throw preconditionFailed(now ? premisesEtag(now.properties) : '""', now);
+    }
+    await recordChange(c, user, { entity: 'premises', ref, action: 'delete', before, after: null });
+  });
+}

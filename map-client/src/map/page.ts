@@ -2,6 +2,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { ApiError, fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
+import { layerDownloads, matchDownloads } from '../shared/downloads';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
 import type { MatchRequest, UseCode } from '../shared/types';
 import { MAP_TEXTS } from '../i18n/map';
@@ -93,6 +94,7 @@ export async function startMapPage(): Promise<void> {
 
   const presentCodes = () =>
     new Set(map.querySourceFeatures('plans', { sourceLayer: 'plans' }).map((f) => String(f.properties.useCode)));
+  byId('layer-downloads').replaceChildren(layerDownloads(lang, ['land', 'plans', 'premises', 'stops', 'areas', 'municipalities']));
   const legend = buildLegend(byId('legend'), map, t, lang, data.useCodes, presentCodes);
 
   // Hover label and click facts for the data layers; a click on a result selects it.
@@ -154,6 +156,7 @@ export async function startMapPage(): Promise<void> {
       const res = await postMatch(r, ctrl.signal);
       if (ctrl.signal.aborted) return;
       results.show(res, r);
+      byId('results-downloads').replaceChildren(...(res.results.length ? [matchDownloads(lang, r, (m) => (searchStatus.textContent = m))] : []));
       searchStatus.textContent = t('resultsCount', { n: res.results.length });
       // After a search someone started, take them to the results (below the form on phones).
       if (announce) byId('results-heading').focus();
@@ -165,6 +168,7 @@ export async function startMapPage(): Promise<void> {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       results.clear();
+      byId('results-downloads').replaceChildren();
       searchStatus.classList.add('error');
       searchStatus.textContent = err instanceof ApiError && err.status === 404 && err.code === 'not_found'
         ? t('matchUnavailable')

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './planner.css';
 import { fetchLayer } from '../shared/api';
 import { h, setChildren } from '../shared/dom';
+import { layerDownloads } from '../shared/downloads';
 import { initLang, rememberLang, translator, type Lang } from '../shared/i18n';
 import { Choropleth } from './choropleth';
 import { fetchPipeline, fetchReadiness, fetchUnmetDemand, type Pipeline, type Readiness, type UnmetDemand } from './data';
@@ -26,6 +27,7 @@ function renderStatic(): void {
   for (const [id, path] of [['readiness-csv', '/api/readiness'], ['pipeline-csv', '/api/readiness/pipeline'], ['demand-csv', '/api/readiness/unmet-demand']]) {
     $(id).setAttribute('href', `${path}?format=csv&lang=${lang}`);
   }
+  setChildren($('layer-downloads'), layerDownloads(lang, ['plans', 'land', 'premises', 'areas']));
 }
 
 async function render(s: State, map: Choropleth): Promise<void> {
