@@ -47,6 +47,15 @@ describe('privacy: owner names, the audit log, caching and GDPR', () => {
     expect(JSON.parse(one.text).properties.ownerName).toBe(PERSON);
   });
 
+  test('when land is read through OGC API Features, then no private owner name comes out, nor can a filter probe one', async () => {
+    const items = await request(t.app).get('/ogc/collections/land/items?limit=100').set('Accept', 'application/geo+json').expect(200);
+    expect(items.text).toContain('PRIV 1:1');
+    expect(items.text).toContain('Huddinge kommun');
+    expect(items.text).not.toContain(PERSON);
+    const probe = await request(t.app).get(`/ogc/collections/land/items?filter=${encodeURIComponent(`ownerName = '${PERSON}'`)}`).set('Accept', 'application/geo+json').expect(200);
+    expect(JSON.parse(probe.text).features).toEqual([]);
+  });
+
   test('when the land tile is drawn, then it carries no private owner name', async () => {
     const { rows } = await t.db.query("select ST_X(c) as lon, ST_Y(c) as lat from (select ST_Transform(ST_Centroid(geom), 4326) as c from land_parcels where ref = 'PRIV 1:1') s");
     const { z, x, y } = tileOf(rows[0].lon, rows[0].lat, 14);
