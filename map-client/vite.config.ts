@@ -13,6 +13,8 @@ const pages = Object.fromEntries(
 
 export default defineConfig({
   root: '.',
+  // The API's contract (framework-free zod schemas, enums, rules): one copy for server and pages.
+  resolve: { alias: { '@etablera/contract': path.join(import.meta.dirname, '../api/src/contract/index.ts') } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500, rollupOptions: { input: pages } },
   server: { proxy: { '/api': 'http://localhost:3000', '/tiles': 'http://localhost:3000', '/config.json': 'http://localhost:3000' } },
 });

@@ -76,6 +76,13 @@ const schema = z.object({
   retentionIntakeContactMonths: z.coerce.number().int().min(1).default(12),
   /** MAX_VERTICES_PER_FEATURE: positions one geometry may have through the API (400 beyond; bounds time and memory). */
   maxVerticesPerFeature: z.coerce.number().int().min(5).max(1_000_000).default(10_000),
+  /**
+   * OGC_IF_MATCH: `required` (default) — /ogc writes need If-Match like the JSON API (428
+   * without); `optional` — a write without If-Match applies to the current version (last
+   * writer wins, still audited), for desktop GIS clients such as QGIS that send no If-Match.
+   * A stale If-Match is a 412 either way.
+   */
+  ogcIfMatch: z.enum(['required', 'optional']).default('required'),
   /** ETABLERA_ADMIN_EMAIL + ETABLERA_ADMIN_PASSWORD: the first admin, created at start-up when none exists. */
   adminEmail: z.string().email().optional(),
   adminPassword: z.string().min(10, 'ETABLERA_ADMIN_PASSWORD must be at least 10 characters').optional(),
@@ -113,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     retentionRequestMonths: env.RETENTION_REQUEST_MONTHS,
     retentionIntakeContactMonths: env.RETENTION_INTAKE_CONTACT_MONTHS,
     maxVerticesPerFeature: env.MAX_VERTICES_PER_FEATURE,
+    ogcIfMatch: env.OGC_IF_MATCH || undefined,
     adminEmail: env.ETABLERA_ADMIN_EMAIL || undefined,
     adminPassword: env.ETABLERA_ADMIN_PASSWORD || undefined,
   });

@@ -43,12 +43,15 @@ export function ensureTestTools() {
 }
 
 /**
- * GDAL's ogr2ogr writes the GeoPackage exports (and the tests drive its OGC API driver);
- * pg_dump/pg_restore make the backups. Debian: gdal-bin, postgresql-client.
+ * GDAL's ogr2ogr and ogrinfo: gis:load reads GIS files through them (GeoPackage, Shapefile,
+ * FlatGeobuf, CSV with WKT …), they write the GeoPackage exports (and the tests drive the OGC
+ * API driver); pg_dump/pg_restore make the backups. Debian: gdal-bin, postgresql-client.
  */
 export function ensureGisTools() {
   const missing = [];
-  if (!has('ogr2ogr')) missing.push('gdal-bin');
+  if (!has('ogr2ogr') || !has('ogrinfo')) missing.push('gdal-bin');
   if (!has('pg_dump') || !has('pg_restore')) missing.push('postgresql-client');
-  if (missing.length) aptInstall(missing, 'GeoPackage exports, the OGC API tests and backups');
+  if (missing.length) aptInstall(missing, 'gis:load of GIS files, GeoPackage exports, the OGC API tests and backups');
+  const v = probe('ogr2ogr', ['--version']);
+  if (!v.ok) throw new Error('gdal-bin is installed but ogr2ogr does not run: ' + v.stderr);
 }

@@ -32,7 +32,7 @@ insert into use_codes (code, name_sv, name_en, colour_name, colour, boverket_cod
   ('Y', 'Annan kvartersmark', 'Other quarter land', 'Rosa', '#ead1dc', null),
   ('Z', 'Verksamheter', 'Business operations', 'Beige', '#e6d3a3', 'DP_KM_Z2');
 
--- Which plan use codes and premises kinds serve a company's use (DESIGN.md, Matching).
+-- Which plan use codes and premises kinds serve a company's use (docs/design.md, Matching).
 -- A table, not code, so the municipality can tune it without a release.
 create table match_uses (
   use text primary key check (use in ('office', 'retail', 'industry', 'logistics', 'lab')),

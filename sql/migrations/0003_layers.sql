@@ -1,4 +1,4 @@
--- The five data layers of DESIGN.md plus municipal boundaries, stored in SWEREF 99 TM.
+-- The five data layers of docs/design.md plus municipal boundaries, stored in SWEREF 99 TM.
 -- Geometry must be valid and non-empty: the database is the last line of defence behind
 -- the loader's and the API's own checks, never a place where geometry gets repaired.
 

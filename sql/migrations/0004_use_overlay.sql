@@ -1,4 +1,4 @@
--- Rule 1 of matching (DESIGN.md), shared by matching and readiness so both always agree:
+-- Rule 1 of matching (docs/design.md), shared by matching and readiness so both always agree:
 -- the part of a parcel that zones permitting a use cover, split by plan readiness.
 --   ready_m2      area covered by permitting zones of plans in force
 --   progress_m2   area covered by permitting zones of plans in force, consultation, review

@@ -1,4 +1,4 @@
--- Rule 3 of matching (DESIGN.md): the nearest stop of the given modes to a site, by
+-- Rule 3 of matching (docs/design.md): the nearest stop of the given modes to a site, by
 -- straight-line distance in metres from the site's nearest point. A planned stop counts
 -- when p_include_planned, or when it opens no later than the year of p_needed_by.
 -- KNN (<->) over the GiST index of stops; a null geometry finds nothing, so callers can

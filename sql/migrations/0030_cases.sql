@@ -1,5 +1,5 @@
 -- Establishment cases (etableringsärenden): the business unit's process from first contact
--- to follow-up (DESIGN.md, Cases and KPIs). Contact fields are personal data: staff only,
+-- to follow-up (docs/design.md, Cases and KPIs). Contact fields are personal data: staff only,
 -- never in a pitch. Account ids are plain integers, not foreign keys, so a case keeps its
 -- history when an account is removed (and this migration does not depend on the accounts one).
 

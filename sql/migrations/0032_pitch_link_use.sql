@@ -1,3 +1,3 @@
--- The company's use (DESIGN.md, matching) a pitch is made for: plan readiness of land is
+-- The company's use (docs/design.md, matching) a pitch is made for: plan readiness of land is
 -- then told for that use, by rule 1 of matching (use_overlay), not for any zone.
 alter table pitch_links add column use text check (use in ('office', 'retail', 'industry', 'logistics', 'lab'));

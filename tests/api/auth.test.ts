@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { apiToken, bearer, createAccount, signIn } from '../support/auth';
-import { ensureFirstAdmin } from '../../api/src/auth/service';
+import { ensureFirstAdmin } from '../../api/src/accounts/first-admin';
 import { createLogger } from '../../api/src/logger';
 import { loadConfig } from '../../api/src/config';
 

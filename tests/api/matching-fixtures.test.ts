@@ -68,7 +68,7 @@ function expectResult(actual: Record<string, any>, expected: Record<string, any>
   }
 }
 
-/** What every result must look like, whatever the world (DESIGN.md, Matching, Response). */
+/** What every result must look like, whatever the world (docs/design.md, Matching, Response). */
 function expectContractShape(r: Record<string, any>, rank: number): void {
   expect(Object.keys(r).sort()).toEqual(
     ['areaRef', 'criteria', 'geometry', 'kind', 'planIds', 'rank', 'readiness', 'readyDate', 'ref', 'score', 'transit', 'usableAreaM2'].sort(),

@@ -1,4 +1,4 @@
-import { toCsv } from '../../api/src/readiness/csv';
+import { toCsv } from '../../api/src/readiness/readiness-csv';
 import { sizeBand } from '../../api/src/readiness/demand-summary';
 
 describe('size bands and CSV writing', () => {

@@ -89,6 +89,18 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     expect(await row('select ST_AsText(geom) as wkt, version, title from premises where ref = $1', [ref])).toEqual(before);
   });
 
+  test.each([
+    ['no coordinates', { type: 'Polygon', coordinates: [] }, 'geometry: invalid Polygon: coordinates: an empty array at nesting level 1 (an empty Polygon is not allowed)'],
+    ['an empty ring', { type: 'Polygon', coordinates: [[]] }, 'geometry: invalid Polygon: coordinates: an empty array at nesting level 2 (an empty Polygon is not allowed)'],
+    ['an empty polygon in a MultiPolygon', { type: 'MultiPolygon', coordinates: [square(E0, N0, 10).coordinates, []] }, 'geometry: invalid MultiPolygon: coordinates: an empty array at nesting level 2 (an empty MultiPolygon is not allowed)'],
+    ['a null geometry', null, 'geometry: geometry is missing'],
+  ])('when a parcel is created with %s, then 400 invalid_geometry and nothing is stored', async (_what, geometry, message) => {
+    const ref = `W-E-${Math.random().toString(36).slice(2, 8)}`;
+    const res = await business.post('/api/land?crs=3006').send({ ...landFeature(ref), geometry }).expect(400);
+    expect(res.body).toMatchObject({ code: 'invalid_geometry', message });
+    expect(await row('select count(*)::int as n from land_parcels where ref = $1', [ref])).toEqual({ n: 0 });
+  });
+
   test('when properties break the layer schema, then 400 naming the field and nothing is stored', async () => {
     const res = await business.post('/api/premises?crs=3006').send(premisesFeature('W-BAD', { floorAreaM2: -5, kind: 'castle' })).expect(400);
     expect(res.body.message).toMatch(/floorAreaM2/);
@@ -135,7 +147,7 @@ describe('write API: GeoJSON in and out, versions, validation', () => {
     });
 
     test('when a planner moves the plan forward to in force with a past date, then the status and its date are stored, stamped today', async () => {
-      const today = (await row('select current_date::text as d', [])).d;
+      const today = (await row("select (now() at time zone 'Europe/Stockholm')::date::text as d", [])).d; // the Stockholm date (clock/today.ts)
       const res = await patch({ status: 'in_force', legalForceDate: '2026-01-15' }).expect(200);
       expect(res.body.properties).toMatchObject({ status: 'in_force', legalForceDate: '2026-01-15', statusChangedAt: today });
       expect(await row('select status, legal_force_date::text as d, status_changed_at::text as c from plans where plan_id = $1', ['W-DP-1'])).toEqual({

@@ -11,7 +11,7 @@ export const SAVED_REQUESTS = 50;
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 8000);
 
 const USES = ['office', 'retail', 'industry', 'logistics', 'lab'] as const;
-// A spread over all four size bands of DESIGN.md, small requests being the most common.
+// A spread over all four size bands of docs/design.md, small requests being the most common.
 const SIZES = [800, 1500, 3000, 4500, 8000, 12000, 25000, 40000, 60000, 90000];
 const AREAS: Array<string[] | undefined> = [['lanna'], ['flemingsberg'], ['kungens-kurva'], undefined, ['lanna', 'flemingsberg']];
 

@@ -170,4 +170,19 @@ describe('staff create a case, propose sites and share a pitch', () => {
     expect(await page.textContent('#tab-kpis')).toBe('KPIs');
     await context.close();
   }, 60_000);
+
+  test('when the staff page is opened with ?lang=en, then it speaks English like every other page, and ?lang=sv wins over the stored choice', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff.html?lang=en`);
+    await page.waitForSelector('#login-form h2');
+    expect(await page.textContent('#login-form h2')).toBe('Sign in');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // the choice is remembered (localStorage 'en'), yet the URL's lang decides
+    await page.goto(`${server.url}/staff.html?lang=sv`);
+    await page.waitForSelector('#login-form h2');
+    expect(await page.textContent('#login-form h2')).toBe('Logga in');
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await context.close();
+  }, 60_000);
 });

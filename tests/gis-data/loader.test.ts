@@ -42,6 +42,37 @@ describe('gis:load', () => {
     expect(await landSnapshot(t)).toBe(before);
   });
 
+  // The awkward cases on purpose (empty, null geometry, empty coordinates): refused by name,
+  // the valid feature 0 beside them not written either.
+  test.each([
+    ['null-geometry', /^feature 1 \(ref 'Test 1:2'\): geometry is missing$/],
+    ['empty-coordinates', /^feature 1 \(ref 'Test 1:2'\): invalid Polygon: coordinates: an empty array at nesting level 1 \(an empty Polygon is not allowed\)$/],
+    ['empty-ring', /^feature 1 \(ref 'Test 1:2'\): invalid Polygon: coordinates: an empty array at nesting level 2 \(an empty Polygon is not allowed\)$/],
+    ['empty-multipolygon', /^feature 1 \(ref 'Test 1:2'\): invalid MultiPolygon: coordinates: an empty array at nesting level 1 \(an empty MultiPolygon is not allowed\)$/],
+  ])('when feature 1 of the file is %s, then the load is refused naming it, and the database is unchanged', async (name, reason) => {
+    const before = await landSnapshot(t);
+    const err = await loadLayerFile(t.db, 'land', fixture(name)).catch((e) => e);
+    expect(err).toBeInstanceOf(LoadError);
+    expect((err as LoadError).issues).toHaveLength(1);
+    expect((err as LoadError).message).toMatch(reason);
+    expect(await landSnapshot(t)).toBe(before);
+  });
+
+  test('when the FeatureCollection is empty, then nothing is loaded and the summary says 0 features (not an error: loads only add and update)', async () => {
+    const before = await landSnapshot(t);
+    expect(await loadLayerFile(t.db, 'land', fixture('empty-collection'))).toEqual({
+      layer: 'land', features: 0, inserted: 0, updated: 0, ignoredProperties: {},
+    });
+    expect(await landSnapshot(t)).toBe(before);
+    const r = spawnSync('npx', ['tsx', 'gis-data/src/load-cli.ts', 'land', fixture('empty-collection')], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/land: the file has no features; nothing was loaded/);
+  });
+
   test('when the same file is loaded again with a changed property, then rows are updated, not duplicated', async () => {
     const first = await loadLayerFile(t.db, 'land', fixture('valid'));
     expect(first).toEqual({ layer: 'land', features: 2, inserted: 0, updated: 2, ignoredProperties: {} });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Queryable } from '../../api/src/db/pool';
-import type { Role } from '../../api/src/auth/middleware';
+import type { Role } from '../../api/src/access/user';
 import { createAccount as createAccountRow } from '../../api/src/accounts/service';
 import { createApiToken } from '../../api/src/auth/service';
 import { recordSecret } from './log-capture';

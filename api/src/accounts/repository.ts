@@ -1,26 +1,16 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import type { Role } from '../auth/middleware';
+import type { Role } from '../access/user';
 import type { AccountStatus } from './schema';
+import type { Account } from '../contract/accounts';
 
 const insertAccountSql = sqlFile(__dirname, 'insert-account.sql');
 const selectAccountsSql = sqlFile(__dirname, 'select-accounts.sql');
 const updateAccountSql = sqlFile(__dirname, 'update-account.sql');
 const countActiveAdminsSql = sqlFile(__dirname, 'count-active-admins.sql');
 
-/** An account as staff see it; never the password hash. */
-export interface Account {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  status: AccountStatus;
-  organisation: string | null;
-  phone: string | null;
-  version: number;
-  createdAt: string;
-  approvedAt: string | null;
-}
+/** An account as staff see it; never the password hash (the contract's shape). */
+export type { Account } from '../contract/accounts';
 
 export interface NewAccountRow {
   email: string;

@@ -4,10 +4,10 @@ import type { AppContext } from '../context';
 import { parseBody, parseQuery, parseWith } from '../http/validate';
 import { AppError, notFound } from '../errors/app-error';
 import { withTransaction } from '../db/transaction';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { recordChange } from '../audit/service';
 import { endAllCredentials } from '../auth/service';
-import { etagOf, preconditionFailed, requireIfMatch } from '../audit/preconditions';
+import { etagOf, preconditionFailed, requireIfMatch } from '../writes/preconditions';
 import { createAccountBody, listAccountsQuery, updateAccountBody } from './schema';
 import { createAccount, findAccount, hasActiveAdmin, listAccounts, updateAccount, type Account } from './service';
 

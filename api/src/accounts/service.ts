@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { AppError } from '../errors/app-error';
-import { hashPassword } from '../auth/secrets';
-import type { Role } from '../auth/middleware';
+import { hashPassword } from './password';
+import type { Role } from '../access/user';
 import {
   countActiveAdmins, insertAccount, selectAccounts, updateAccountRow,
   type Account, type AccountChange, type AccountFilter,

@@ -4,7 +4,7 @@ from (
   select a.ref, json_build_object(
     'type', 'Feature',
     'id', a.id,
-    'geometry', ST_AsGeoJSON(ST_Transform(a.geom, $1::int), case when $1::int = 4326 then 7 else 3 end)::json,
+    'geometry', geom_to_geojson(a.geom, $1::int),
     'properties', json_build_object(
       'id', a.id,
       'ref', a.ref,

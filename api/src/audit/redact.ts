@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import type { AuthUser } from '../auth/middleware';
+import type { AuthUser } from '../access/user';
 import { sqlFile } from '../db/sql-file';
 
 const staffIdsSql = sqlFile(__dirname, 'staff-account-ids.sql');

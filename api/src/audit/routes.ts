@@ -1,18 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import { parseQuery } from '../http/validate';
-import { requireRole } from '../auth/middleware';
-import { AUDIT_ENTITIES, listChanges } from './service';
+import { requireRole } from '../access/guards';
+import { auditQuery } from '../contract';
+import { listChanges } from './service';
 import { forReader } from './redact';
-
-const auditQuery = z.strictObject({
-  entity: z.enum(AUDIT_ENTITIES).optional(),
-  ref: z.string().min(1).optional(),
-  accountId: z.coerce.number().int().positive().optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /** GET /api/audit: the change log, newest first (admin; business unit without other staff's e-mails). */
 export function auditRoutes(ctx: AppContext): Router {

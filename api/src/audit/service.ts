@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import type { AuthUser } from '../auth/middleware';
+import type { AuthUser } from '../access/user';
 
 const insertAuditSql = sqlFile(__dirname, 'insert-audit.sql');
 const listAuditSql = sqlFile(__dirname, 'list-audit.sql');
@@ -8,9 +8,8 @@ const listAuditSql = sqlFile(__dirname, 'list-audit.sql');
 // case: an establishment case and everything hanging off it (sites, checklist ticks, linked
 // requests, pitch links), ref = case id, so ?entity=case&ref=<id> is the case's whole trail.
 // checklist_item: the process bank (admin), ref = item id.
-// person: a GDPR export, erasure or retention run, ref = personRef(e-mail) or 'retention'.
-export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land', 'case', 'checklist_item', 'person'] as const;
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+export { AUDIT_ENTITIES, type AuditEntity } from '../contract/enums';
+import type { AuditEntity } from '../contract/enums';
 
 /** Who made a change: a signed-in account, or `{ id: null }` / null for the public (intake, sign-up). */
 export type AuditActor = Pick<AuthUser, 'id' | 'email'> | { id: number | null; email?: string | null };

@@ -4,30 +4,6 @@ import { AppError } from '../errors/app-error';
 import { userFromApiToken, userFromSession } from './service';
 import { readCookie, SESSION_COOKIE } from './cookies';
 
-export type Role = 'admin' | 'business' | 'planner' | 'owner';
-export const ROLES = ['admin', 'business', 'planner', 'owner'] as const satisfies readonly Role[];
-/** The business unit's own staff (not property owners). */
-export const STAFF_ROLES: Role[] = ['admin', 'business', 'planner'];
-
-/** The signed-in account of a request. `status` is 'pending' for owners not yet approved. */
-export interface AuthUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  status: 'active' | 'pending';
-}
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Request {
-      /** Set by `authenticate` when the request carries a valid session or API token. */
-      user?: AuthUser;
-    }
-  }
-}
-
 /**
  * Populates `req.user` from the session cookie or `Authorization: Bearer <api token>`.
  * Mounted once for /api. A bad or expired credential leaves the request anonymous, except
@@ -54,38 +30,3 @@ export function authenticate(ctx: AppContext): RequestHandler {
   };
 }
 
-/**
- * Lets the request through only for signed-in, approved accounts with one of `roles`:
- * 401 `unauthenticated` when anonymous, 403 `forbidden` otherwise (403 `account_pending`
- * for an owner awaiting approval). Example: `router.get('/kpis', requireRole('business', 'admin'), ...)`.
- */
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const user = req.user;
-    if (!user) return next(new AppError(401, 'unauthenticated', 'Sign in first'));
-    if (!roles.includes(user.role)) {
-      return next(new AppError(403, 'forbidden', `This needs one of the roles ${roles.join(', ')}; you are ${user.role}`));
-    }
-    if (user.status !== 'active') {
-      return next(new AppError(403, 'account_pending', 'Your account awaits approval by the business unit'));
-    }
-    next();
-  };
-}
-
-/** Like requireRole, but an owner awaiting approval passes too (to read, never to publish). */
-export function requireRoleEvenPending(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const user = req.user;
-    if (!user) return next(new AppError(401, 'unauthenticated', 'Sign in first'));
-    if (!roles.includes(user.role)) {
-      return next(new AppError(403, 'forbidden', `This needs one of the roles ${roles.join(', ')}; you are ${user.role}`));
-    }
-    next();
-  };
-}
-
-/** Any signed-in account, approved or not (e.g. GET /api/auth/me). */
-export const requireSignedIn: RequestHandler = (req, _res, next) => {
-  next(req.user ? undefined : new AppError(401, 'unauthenticated', 'Sign in first'));
-};

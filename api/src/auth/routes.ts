@@ -7,11 +7,13 @@ import { withTransaction } from '../db/transaction';
 import { loginBody, signupBody } from '../accounts/schema';
 import { createAccount } from '../accounts/service';
 import { recordChange } from '../audit/service';
-import { authenticate, requireSignedIn, type AuthUser } from './middleware';
+import { authenticate } from './middleware';
+import { requireSignedIn } from '../access/guards';
+import type { AuthUser } from '../access/user';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
 import { perAddress, SharedLimit, SignInGuard } from './rate-limit';
 import { noStoreForPersonalData } from './no-store';
-import { changePassword, createApiToken, ensureFirstAdmin, listApiTokens, revokeApiToken, signIn, signOut } from './service';
+import { changePassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './service';
 import { changePasswordBody, createTokenBody } from './schema';
 
 const me = (u: AuthUser) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status });
@@ -23,9 +25,6 @@ const me = (u: AuthUser) => ({ id: u.id, email: u.email, name: u.name, role: u.r
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
   const { db, config } = ctx;
-  const firstAdmin = ensureFirstAdmin(db, ctx.log, config.adminEmail, config.adminPassword).catch((err) =>
-    ctx.log.error({ err }, 'could not create the first admin'),
-  );
   const ttlSeconds = Math.round(config.sessionTtlHours * 3600);
   const guard = new SignInGuard(db, config.loginAttemptsPer15Min);
   const signupLimiter = perAddress(
@@ -46,7 +45,6 @@ export function authRoutes(ctx: AppContext): Router {
   router.use(noStoreForPersonalData);
 
   router.post('/auth/login', async (req, res) => {
-    await firstAdmin;
     const body = parseBody(loginBody, req);
     const session = await guarded(req, body.email, () => signIn(db, body.email, body.password, ttlSeconds));
     setSessionCookie(req, res, session.token, ttlSeconds * 1000);

@@ -1,10 +1,10 @@
-import type { Db, Queryable } from '../db/pool';
-import type { Logger } from '../logger';
+import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import { AppError } from '../errors/app-error';
-import { createAccount, findAccountForLogin, hasActiveAdmin, updateAccount } from '../accounts/service';
-import { dummyPasswordHash, hashToken, newToken, verifyPassword } from './secrets';
-import type { AuthUser } from './middleware';
+import { findAccountForLogin, updateAccount } from '../accounts/service';
+import { hashToken, newToken } from './secrets';
+import { dummyPasswordHash, verifyPassword } from '../accounts/password';
+import type { AuthUser } from '../access/user';
 
 const sessionUserSql = sqlFile(__dirname, 'session-user.sql');
 const insertSessionSql = sqlFile(__dirname, 'insert-session.sql');
@@ -89,27 +89,4 @@ export async function listApiTokens(db: Queryable, accountId: number) {
 
 export async function revokeApiToken(db: Queryable, id: number, accountId: number): Promise<boolean> {
   return ((await db.query(revokeApiTokenSql, [id, accountId])).rowCount ?? 0) > 0;
-}
-
-/**
- * The first admin, from ETABLERA_ADMIN_EMAIL + ETABLERA_ADMIN_PASSWORD, when no active admin
- * exists yet. There is no default password: without both variables nothing is created.
- */
-export async function ensureFirstAdmin(db: Db, log: Logger, email?: string, password?: string): Promise<void> {
-  if (!email || !password) return;
-  if (await hasActiveAdmin(db)) return;
-  if (password.length < 10) {
-    log.error('ETABLERA_ADMIN_PASSWORD is shorter than 10 characters: no admin was created');
-    return;
-  }
-  try {
-    await createAccount(db, { email, password, name: 'Administratör', role: 'admin', status: 'active' });
-    log.info({ email }, 'created the first admin account from the environment');
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'email_taken') {
-      log.error({ email }, 'ETABLERA_ADMIN_EMAIL belongs to an existing account that is not an active admin: no admin was created');
-      return;
-    }
-    throw err;
-  }
 }

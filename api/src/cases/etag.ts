@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import { badRequest } from '../errors/app-error';
-import { etagOf, preconditionFailed, requireIfMatch } from '../audit/preconditions';
+import { etagOf, preconditionFailed, requireIfMatch } from '../writes/preconditions';
 
-// The project's one ETag/If-Match convention (audit/preconditions): ETag "<version>".
+// The project's one ETag/If-Match convention (writes/preconditions): ETag "<version>".
 
 export function setEtag(res: Response, version: number): void {
   res.set('ETag', etagOf(version));

@@ -1,4 +1,4 @@
--- $1 case id (for update: $2 true locks the row against concurrent stage changes)
+-- $1 case id (stage changes lock the row with lock-case.sql instead)
 select c.id, c.company_name as "companyName", c.org_number as "orgNumber", c.sector,
        c.jobs_expected as "jobsExpected", c.investment_msek as "investmentMsek", c.contact_name as "contactName", c.contact_email as "contactEmail",
        c.contact_phone as "contactPhone", c.summary, c.stage, c.outcome, c.lost_reason as "lostReason",

@@ -1,4 +1,5 @@
 import { sqlFile } from '../db/sql-file';
+import type { CaseSource, Outcome, SiteKind, TimelineKind } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import type { Stage } from './stages';
 
@@ -17,11 +18,11 @@ export interface CaseRow {
   contactPhone: string | null;
   summary: string | null;
   stage: Stage;
-  outcome: 'established' | 'lost' | null;
+  outcome: Outcome | null;
   lostReason: string | null;
   satisfactionScore: number | null;
   officerId: number | null;
-  source: 'staff' | 'intake';
+  source: CaseSource;
   closedAt: Date | null;
   createdBy: number | null;
   version: number;
@@ -31,13 +32,13 @@ export interface CaseRow {
 }
 
 export interface NewEvent {
-  kind: 'note' | 'call' | 'meeting' | 'stage_change' | 'site_proposed' | 'site_response';
+  kind: TimelineKind;
   occurredAt?: string | Date | null;
   recordedBy: number | null;
   body?: string | null;
   fromStage?: Stage | null;
   toStage?: Stage | null;
-  siteKind?: 'land' | 'premises' | null;
+  siteKind?: SiteKind | null;
   siteRef?: string | null;
   response?: string | null;
 }
@@ -111,7 +112,7 @@ export async function insertSite(db: Queryable, caseId: number, kind: string, re
 
 export interface SiteRow {
   id: number;
-  kind: 'land' | 'premises';
+  kind: SiteKind;
   ref: string;
   response: string;
   proposedAt: Date;
@@ -122,12 +123,9 @@ export interface SiteRow {
 }
 export const listSites = async (db: Queryable, caseId: number): Promise<SiteRow[]> => (await db.query(q('list-sites.sql'), [caseId])).rows;
 
-export async function siteExists(db: Queryable, kind: string, ref: string): Promise<boolean> {
-  return (await db.query(q('site-exists.sql'), [kind, ref])).rows[0].found;
-}
 
 export async function updateSiteResponse(db: Queryable, caseId: number, siteId: number, response: string, at: Date) {
-  return (await db.query(q('update-site-response.sql'), [caseId, siteId, response, at])).rows[0] as { kind: 'land' | 'premises'; ref: string } | undefined;
+  return (await db.query(q('update-site-response.sql'), [caseId, siteId, response, at])).rows[0] as { kind: SiteKind; ref: string } | undefined;
 }
 
 export const caseChecklist = async (db: Queryable, caseId: number) => (await db.query(q('case-checklist.sql'), [caseId])).rows;
@@ -150,4 +148,29 @@ export async function insertBankItem(db: Queryable, i: Omit<BankItem, 'id' | 've
 }
 export async function updateBankItem(db: Queryable, id: number, version: number, i: BankItem): Promise<number | undefined> {
   return (await db.query(q('update-bank-item.sql'), [id, version, i.stage, i.position, i.labelSv, i.labelEn, i.active])).rows[0]?.version;
+}
+
+/** The case figures of GET /api/kpis (cases opened in [from, to], Stockholm dates). */
+export interface CaseKpiRow {
+  casesInPeriod: number;
+  /** Cases in each active stage (first_contact … decision). */
+  openByStage: Record<string, number>;
+  medianDaysToFirstProposal: number | null;
+  /** Per stage, median days over completed stays (stages with none are absent). */
+  medianDaysInStage: Record<string, number>;
+  won: number;
+  lost: number;
+  lostReasons: Record<string, number>;
+  jobsInOpenCases: number;
+  jobsEstablished: number;
+  /** Expected investment, million SEK, in open and in established cases. */
+  investmentMsekInOpenCases: number;
+  investmentMsekEstablished: number;
+  satisfactionMean: number | null;
+  satisfactionAnswers: number;
+  proposalsPerCase: number | null;
+}
+
+export async function caseKpis(db: Queryable, from: string | null, to: string | null): Promise<CaseKpiRow> {
+  return (await db.query(q('kpis.sql'), [from, to])).rows[0];
 }

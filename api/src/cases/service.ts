@@ -1,4 +1,7 @@
+import { landExists } from '../land/repository';
+import { premisesExists } from '../premises/repository';
 import type { Db, Queryable } from '../db/pool';
+import type { CaseSource, EventKind, SiteKind } from '../contract/enums';
 import { withTransaction } from '../db/transaction';
 import { AppError, badRequest, notFound } from '../errors/app-error';
 import { findAccount } from '../accounts/service';
@@ -9,7 +12,8 @@ import type { CreateCaseBody, PatchCaseBody, StageBody } from './schema';
 import { versionConflict } from './etag';
 import { caseSnapshot, recordBankChange, recordCaseChange, siteSnapshot, tickSnapshot } from './case-audit';
 
-export type { CaseRow, SiteRow } from './repository';
+export type { CaseKpiRow, CaseRow, SiteRow } from './repository';
+export { caseKpis } from './repository';
 export { STAGES, ACTIVE_STAGES, LOST_REASONS, type Stage } from './stages';
 
 /** Who does it: the signed-in account (id null for the public intake form); the audit copies the e-mail. */
@@ -54,12 +58,12 @@ async function assertAfterCurrentStage(db: Queryable, caseId: number, at: Date):
  * Opens a case in first_contact. With `requestIds`, links those saved requests and takes
  * company, contact, sector and jobs from the first one where the body leaves them out.
  */
-export async function createCase(db: Db, body: CreateCaseBody, actor: Actor, source: 'staff' | 'intake' = 'staff'): Promise<number> {
+export async function createCase(db: Db, body: CreateCaseBody, actor: Actor, source: CaseSource = 'staff'): Promise<number> {
   return withTransaction(db, (tx) => createCaseIn(tx, body, actor, source));
 }
 
 /** createCase inside the caller's transaction (the intake form saves request and case together). */
-export async function createCaseIn(tx: Queryable, body: CreateCaseBody, actor: Actor, source: 'staff' | 'intake'): Promise<number> {
+export async function createCaseIn(tx: Queryable, body: CreateCaseBody, actor: Actor, source: CaseSource): Promise<number> {
   const at = occurredAtOrNow(body.occurredAt);
   const requests: SavedRequest[] = [];
   for (const id of body.requestIds ?? []) {
@@ -190,7 +194,7 @@ export async function reopenCase(db: Db, id: number, version: number, body: { st
 }
 
 /** A note, call or meeting on the timeline. */
-export async function addEvent(db: Db, id: number, body: { kind: 'note' | 'call' | 'meeting'; body: string; occurredAt?: string }, actor: Actor) {
+export async function addEvent(db: Db, id: number, body: { kind: EventKind; body: string; occurredAt?: string }, actor: Actor) {
   const at = occurredAtOrNow(body.occurredAt);
   return withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
@@ -213,11 +217,11 @@ export async function linkRequest(db: Db, id: number, requestId: number, actor: 
 }
 
 /** Proposes a land parcel or premises to the company; records a site_proposed event. */
-export async function proposeSite(db: Db, id: number, body: { kind: 'land' | 'premises'; ref: string; note?: string | null; occurredAt?: string }, actor: Actor) {
+export async function proposeSite(db: Db, id: number, body: { kind: SiteKind; ref: string; note?: string | null; occurredAt?: string }, actor: Actor) {
   const at = occurredAtOrNow(body.occurredAt);
   return withTransaction(db, async (tx) => {
     assertEditable((await lockOrFail(tx, id)).stage);
-    if (!(await repo.siteExists(tx, body.kind, body.ref)))
+    if (!(await (body.kind === 'land' ? landExists : premisesExists)(tx, body.ref)))
       throw badRequest('unknown_site', `ref: no ${body.kind === 'land' ? 'land parcel' : 'premises'} '${body.ref}'`);
     const siteId = await repo.insertSite(tx, id, body.kind, body.ref, at);
     if (siteId === undefined) throw new AppError(409, 'site_already_proposed', `ref: ${body.kind} '${body.ref}' is already proposed in this case`);

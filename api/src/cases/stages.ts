@@ -1,7 +1,8 @@
 import { AppError, badRequest } from '../errors/app-error';
+import { ACTIVE_STAGES, LOST_REASONS, isActiveStage, isClosedStage, type Stage, type LostReason, type ActiveStage } from '../contract';
 
 /**
- * The stages of an establishment case (DESIGN.md, Cases and KPIs), in process order.
+ * The stages of an establishment case (docs/design.md, Cases and KPIs), in process order.
  *
  * Rules (domain only, no HTTP):
  * - Active stages are first_contact … decision. Moving forward one stage, or back to any
@@ -16,28 +17,11 @@ import { AppError, badRequest } from '../errors/app-error';
  *   again for notes, checklist and site responses, keeps its outcome, and has no next
  *   stage: only a reopen (with a note) brings it back to an active stage.
  */
-export const STAGES = [
-  'first_contact',
-  'needs_analysis',
-  'site_proposals',
-  'site_visit',
-  'negotiation',
-  'decision',
-  'established',
-  'lost',
-  'follow_up',
-] as const;
-export type Stage = (typeof STAGES)[number];
 
-export const ACTIVE_STAGES = ['first_contact', 'needs_analysis', 'site_proposals', 'site_visit', 'negotiation', 'decision'] as const;
-export type ActiveStage = (typeof ACTIVE_STAGES)[number];
-export const CLOSED_STAGES: readonly Stage[] = ['established', 'lost'];
-
-export const LOST_REASONS = ['no_suitable_site', 'price', 'timing', 'chose_other_location', 'project_cancelled', 'other'] as const;
-export type LostReason = (typeof LOST_REASONS)[number];
-
-export const isActive = (s: Stage): s is ActiveStage => (ACTIVE_STAGES as readonly string[]).includes(s);
-export const isClosed = (s: Stage) => CLOSED_STAGES.includes(s);
+// The stages and reasons are the contract's (the staff page labels every one of them).
+export { STAGES, ACTIVE_STAGES, CLOSED_STAGES, LOST_REASONS, type Stage, type ActiveStage, type LostReason } from '../contract';
+export const isActive = isActiveStage;
+export const isClosed = isClosedStage;
 
 /** Throws 409 when a closed case is about to be edited. */
 export function assertEditable(stage: Stage): void {

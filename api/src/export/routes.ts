@@ -12,12 +12,12 @@ import { premisesReader } from '../premises/routes';
 import { stopsReader } from '../transit/routes';
 import { municipalitiesReader } from '../municipalities/routes';
 import { matchRequestSchema } from '../matching/schema';
+import { EXPORT_FORMATS, type ExportFormat } from '../contract/export';
 import { runMatch } from '../matching/service';
 import { convert, flatProperties } from './ogr';
 import { matchFeatureCollection } from './match-features';
 
-export const EXPORT_FORMATS = ['geojson', 'csv', 'gpkg'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS };
 
 /** `land.csv` → ['land', 'csv']; anything else → 404. */
 function fileName(req: Request, names: readonly string[]): [string, ExportFormat] {

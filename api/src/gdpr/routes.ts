@@ -1,12 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import { parseBody } from '../http/validate';
-import { requireRole } from '../auth/middleware';
-import { email } from '../accounts/schema';
+import { requireRole } from '../access/guards';
+import { gdprPersonBody as personBody } from '../contract';
 import { erasePerson, exportPerson } from './service';
-
-const personBody = z.strictObject({ email });
 
 /**
  * POST /api/gdpr/export and /api/gdpr/erase {email} (admin): a person's data out, or erased.

@@ -31,25 +31,5 @@ export function parseBody<T extends ZodType>(schema: T, req: Request): z.output<
   return parseWith(schema, req.body, 'invalid_request');
 }
 
-/** `a,b,c` → ['a','b','c'], each checked against `values`. */
-export const csvEnum = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .string({ error: 'must be given once, as a comma-separated list' })
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values, { error: `must be one or more of ${values.join(', ')}` })).min(1));
-
-/** The years a date of this domain can have; outside is a typing mistake (and year 0 does not exist in PostgreSQL). */
-export const DATE_YEARS = { min: 1900, max: 2200 };
-
-/** YYYY-MM-DD that is a real calendar date within DATE_YEARS. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date')
-  .refine((s) => {
-    const year = Number(s.slice(0, 4));
-    return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
-  }, `must be a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}`);
+// csvEnum and isoDate are rules the client checks too: they live in the contract.
+export { csvEnum, DATE_YEARS, isoDate } from '../contract/rules';

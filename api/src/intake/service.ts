@@ -1,7 +1,7 @@
 import type { Db } from '../db/pool';
 import { withTransaction } from '../db/transaction';
 import { saveRequest } from '../requests/service';
-import { checkAreaRefs } from '../matching/service';
+import { checkAreaRefs } from '../areas/service';
 import { createCaseIn } from '../cases/service';
 import type { IntakeBody } from './schema';
 

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { parseQuery } from '../http/validate';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
+import { sendCsv } from '../csv/csv';
 import { kpisQuery } from './schema';
 import { computeKpis, kpisCsv } from './service';
 
@@ -13,9 +14,7 @@ export function kpisRoutes({ db }: AppContext): Router {
     res.set('Cache-Control', 'no-store');
     const k = await computeKpis(db, q.from ?? null, q.to ?? null);
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8');
-      res.set('Content-Disposition', `attachment; filename="etablera-kpis-${q.from ?? 'start'}-${q.to ?? 'now'}.csv"`);
-      res.send(kpisCsv(k));
+      sendCsv(res, `etablera-kpis-${q.from ?? 'start'}-${q.to ?? 'now'}.csv`, kpisCsv(k));
       return;
     }
     res.json(k);

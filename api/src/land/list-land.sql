@@ -4,7 +4,7 @@ from (
   select l.ref, json_build_object(
     'type', 'Feature',
     'id', l.id,
-    'geometry', ST_AsGeoJSON(ST_Transform(l.geom, $1::int), case when $1::int = 4326 then 7 else 3 end)::json,
+    'geometry', geom_to_geojson(l.geom, $1::int),
     'properties', json_build_object(
       'id', l.id,
       'ref', l.ref,

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Db } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import { STAFF_ROLES } from '../auth/middleware';
+import { STAFF_ROLES } from '../access/user';
 
 const ownerNamesSql = sqlFile(__dirname, 'owner-names.sql');
 

@@ -1,9 +1,13 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { Srid } from '../geo/crs';
-import type { LandProperties } from './schema';
+import type { LayerList } from '../layers/read-query';
+import type { LandProperties, LandQuery } from './schema';
 
 export const listLandSql = sqlFile(__dirname, 'list-land.sql');
+
+/** The land list and its filters (GET /api/land, reads by ref). */
+export const landList: LayerList<LandQuery> = { listSql: listLandSql, extraParams: (q) => [q.status ?? null, q.ownerType ?? null] };
 const upsertLandSql = sqlFile(__dirname, 'upsert-land.sql');
 const rederiveAreaRefsSql = sqlFile(__dirname, 'rederive-area-refs.sql');
 
@@ -19,4 +23,9 @@ export async function upsertLand(db: Queryable, p: LandProperties, geometry: unk
 /** After areas change: parcels without an areaRef of their own get the area they overlap most. */
 export async function rederiveAreaRefs(db: Queryable): Promise<number> {
   return (await db.query(rederiveAreaRefsSql)).rowCount ?? 0;
+}
+
+/** Whether a parcel with this ref exists (cases link sites by ref). */
+export async function landExists(db: Queryable, ref: string): Promise<boolean> {
+  return (await db.query(sqlFile(__dirname, 'ref-exists.sql'), [ref])).rows[0].found;
 }

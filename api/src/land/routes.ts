@@ -1,7 +1,7 @@
 import type { Db } from '../db/pool';
 import type { z } from 'zod';
 import { layerRouter, type LayerReader } from '../layers/layer-router';
-import { listLandSql } from './repository';
+import { landList } from './repository';
 import { landQuery } from './schema';
 import { landEtag } from './write-service';
 import { staffOwnerNames } from './owner-names';
@@ -10,8 +10,7 @@ import { staffOwnerNames } from './owner-names';
 export const landReader: LayerReader<z.output<typeof landQuery>> = {
   name: 'land',
   query: landQuery,
-  listSql: listLandSql,
-  extraParams: (q) => [q.status ?? null, q.ownerType ?? null],
+  ...landList,
   etag: landEtag,
   forReader: staffOwnerNames, // private owners' names: staff only
 };

@@ -2,7 +2,7 @@
 -- the area the parcel overlaps most), $7 illustrative, $8 source, $9 GeoJSON geometry, $10 srid,
 -- $11 reservation kind, $12 reserved until, $13 reserved for
 with g as (
-  select ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($9), $10::int), 3006) as geom
+  select geom_from_geojson($9, $10::int) as geom
 )
 insert into land_parcels (ref, owner_type, owner_name, status, price_sek_per_m2, area_ref, area_ref_derived,
                           illustrative, source, geom, reservation_kind, reserved_until, reserved_for)

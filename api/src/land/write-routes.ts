@@ -1,8 +1,9 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth/middleware';
-import { requireIfMatch } from '../audit/preconditions';
-import { parseFeature, writeCrs, type Feature } from '../audit/feature-input';
+import { requireRole } from '../access/guards';
+import { requireIfMatch } from '../writes/preconditions';
+import { parseFeature, writeCrs } from '../writes/feature-input';
+import type { Feature } from '../layers/read-query';
 import { createLand, LAND_READ_ONLY, landEtag, updateLand } from './write-service';
 
 const send = (res: Response, f: Feature, status = 200) =>

@@ -2,7 +2,7 @@
 -- (null: derived again from the geometry), $8 illustrative, $9 source, $10 GeoJSON geometry
 -- (null: unchanged), $11 its srid, $12 reservation kind, $13 reserved until, $14 reserved for
 with g as (
-  select coalesce(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($10::text), $11::int), 3006),
+  select coalesce(geom_from_geojson($10::text, $11::int),
                   (select geom from land_parcels where ref = $1)) as geom
 )
 update land_parcels l set

@@ -74,51 +74,79 @@ function checkOne(layer: LayerName, f: unknown, index: number, srid: Srid): Chec
   return { index, ref, properties: props.data as CheckedFeature['properties'], geometry: feature.geometry, ignored };
 }
 
-/** Every zone of a plan must carry the same plan-level fields. */
-function planConsistency(items: CheckedFeature[]): LoadIssue[] {
-  const first = new Map<string, CheckedFeature>();
-  const issues: LoadIssue[] = [];
-  for (const item of items) {
+/**
+ * Checks features one at a time as a file streams past (structure, geometry, properties,
+ * plan consistency), remembering only what later features are compared with: the first
+ * zone of each plan, the counts of ignored properties and the first problems found.
+ * Duplicate refs and OGC validity are judged by the database after the COPY (constant memory).
+ */
+export class FeatureChecker {
+  private readonly issues: LoadIssue[] = [];
+  private issueCount = 0;
+  private readonly planFirst = new Map<string, CheckedFeature>();
+  readonly ignored: Record<string, number> = {};
+
+  constructor(readonly layer: LayerName, readonly srid: Srid) {}
+
+  /** The checked feature, or undefined when it has a problem (recorded). */
+  check(f: unknown, index: number): CheckedFeature | undefined {
+    const r = checkOne(this.layer, f, index, this.srid);
+    if (!('properties' in r)) return void this.add(r);
+    if (this.layer === 'plans' && this.planDiffers(r)) return undefined;
+    for (const key of r.ignored) this.ignored[key] = (this.ignored[key] ?? 0) + 1;
+    return r;
+  }
+
+  add(issue: LoadIssue): void {
+    this.issueCount++;
+    // Keep the first problems by index; a file is read in order, so these are the ones shown.
+    if (this.issues.length <= MAX_ISSUES) this.issues.push(issue);
+  }
+
+  get failed(): boolean {
+    return this.issueCount > 0;
+  }
+
+  /** Throws the recorded problems as one LoadError (sorted, at most MAX_ISSUES shown). */
+  throwIfFailed(): void {
+    if (this.issueCount === 0) return;
+    const sorted = [...this.issues].sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+    const shown = sorted.slice(0, MAX_ISSUES);
+    if (this.issueCount > MAX_ISSUES) shown.push({ index: null, reason: `... and ${this.issueCount - MAX_ISSUES} more problems` });
+    throw new LoadError(shown);
+  }
+
+  /** Every zone of a plan must carry the same plan-level fields. */
+  private planDiffers(item: CheckedFeature): boolean {
     const planId = item.properties.planId as string;
-    const seen = first.get(planId);
+    const seen = this.planFirst.get(planId);
     if (!seen) {
-      first.set(planId, item);
-      continue;
+      this.planFirst.set(planId, item);
+      return false;
     }
     const differs = PLAN_LEVEL_FIELDS.find((k) => (item.properties[k] ?? null) !== (seen.properties[k] ?? null));
-    if (differs) {
-      issues.push({
-        index: item.index,
-        ref: item.ref,
-        reason: `${differs} differs from feature ${seen.index} of the same plan '${planId}'`,
-      });
-    }
+    if (!differs) return false;
+    this.add({ index: item.index, ref: item.ref, reason: `${differs} differs from feature ${seen.index} of the same plan '${planId}'` });
+    return true;
   }
-  return issues;
 }
 
 /**
- * Checks every feature of a layer (structure, geometry, properties, unique refs, plan
- * consistency) without touching the database; throws a LoadError listing the problems.
+ * Checks every feature of an in-memory layer (structure, geometry, properties, unique refs,
+ * plan consistency) without touching the database; throws a LoadError listing the problems.
  */
 export function checkFeatures(layer: LayerName, features: unknown[], srid: Srid): CheckedFeature[] {
-  const issues: LoadIssue[] = [];
+  const checker = new FeatureChecker(layer, srid);
   const items: CheckedFeature[] = [];
   const seenRefs = new Map<string, number>();
   features.forEach((f, index) => {
-    const r = checkOne(layer, f, index, srid);
-    if (!('properties' in r)) return void issues.push(r);
+    const r = checker.check(f, index);
+    if (!r) return;
     const dup = seenRefs.get(r.ref);
-    if (dup !== undefined) return void issues.push({ index, ref: r.ref, reason: `duplicate ref: feature ${dup} has the same ref` });
+    if (dup !== undefined) return void checker.add({ index, ref: r.ref, reason: `duplicate ref: feature ${dup} has the same ref` });
     seenRefs.set(r.ref, index);
     items.push(r);
   });
-  if (layer === 'plans') issues.push(...planConsistency(items));
-  if (issues.length > 0) {
-    issues.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
-    const shown = issues.slice(0, MAX_ISSUES);
-    if (issues.length > MAX_ISSUES) shown.push({ index: null, reason: `... and ${issues.length - MAX_ISSUES} more problems` });
-    throw new LoadError(shown);
-  }
+  checker.throwIfFailed();
   return items;
 }

@@ -1,5 +1,2 @@
-import { z } from 'zod';
-import { commonQuery } from './read-query';
-
-/** GET /api/{layer}/{ref} takes only `crs`. */
-export const getQuery = z.strictObject({ crs: commonQuery.crs });
+/** GET /api/{layer}/{ref} takes only `crs` (declared in the contract). */
+export { getQuery } from '../contract/layers';

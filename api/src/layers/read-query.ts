@@ -1,28 +1,11 @@
-import { z } from 'zod';
-import { bboxParam, bboxFitsCrs, bboxParams, clampBbox, type Bbox } from '../geo/bbox';
-import { parseCrs, WGS84, type Srid } from '../geo/crs';
+import { bboxFitsCrs, bboxParams, clampBbox, type Bbox } from '../geo/bbox';
+import { WGS84, type Srid } from '../geo/crs';
 import { AppError } from '../errors/app-error';
 import type { Queryable } from '../db/pool';
-import { sqlFile } from '../db/sql-file';
+import { checkAreaRefs } from '../areas/service';
 
-const areaExistsSql = sqlFile(__dirname, 'area-exists.sql');
-
-/** The query parameters every layer accepts: bbox, area, crs. */
-export const commonQuery = {
-  bbox: bboxParam.optional(),
-  area: z.string({ error: 'must be given once' }).min(1).optional(),
-  crs: z
-    .string({ error: 'must be given once' })
-    .transform((s, ctx) => {
-      const srid = parseCrs(s);
-      if (!srid) {
-        ctx.addIssue({ code: 'custom', message: 'must be 4326 or 3006 (EPSG codes or OGC URIs)' });
-        return z.NEVER;
-      }
-      return srid;
-    })
-    .optional(),
-};
+/** The query parameters every layer accepts (declared in the contract). */
+export { commonQuery } from '../contract/layers';
 
 export interface CommonFilters {
   bbox?: Bbox;
@@ -43,10 +26,7 @@ export async function checkCommonFilters(db: Queryable, q: CommonFilters): Promi
     if (!clamped) throw new AppError(400, 'invalid_parameter', "bbox: lies wholly outside Sweden (EPSG:3006's area of use)");
     q.bbox = clamped;
   }
-  if (q.area) {
-    const { rowCount } = await db.query(areaExistsSql, [q.area]);
-    if (!rowCount) throw new AppError(400, 'unknown_area', `area: no area with ref '${q.area}'`);
-  }
+  await checkAreaRefs(db, q.area, 'area');
 }
 
 /** The first seven parameters of every layer's list SQL: srid, bbox (4), area, ref. */
@@ -58,4 +38,40 @@ export function commonParams(q: CommonFilters, ref: string | null = null): unkno
 export function featureCollection(featuresJson: string, srid: Srid): string {
   const crs = srid === WGS84 ? '' : `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${srid}"}},`;
   return `{"type":"FeatureCollection",${crs}"features":${featuresJson}}`;
+}
+
+/** A Feature as the read API writes it, one element of a layer's list SQL. */
+export interface Feature {
+  type: 'Feature';
+  id: number;
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
+
+/** How a layer's list SQL is called: commonParams, then the layer's filters, then constants. */
+export interface LayerList<Q> {
+  /** SQL returning one row `{ features }`: a JSON array text; params: commonParams + extra. */
+  listSql: string;
+  /** The layer-specific parameters after the common seven (null = no filter). */
+  extraParams: (q: Q) => unknown[];
+  /** Parameters after the extra ones that are not filters (e.g. a configured period). */
+  constantParams?: unknown[];
+}
+
+/**
+ * The features of a layer matching `q` (and `ref` when given), as the JSON array text
+ * PostGIS wrote. The only place a list SQL's parameters are put in order.
+ */
+export async function listFeatures<Q extends CommonFilters>(db: Queryable, list: LayerList<Q>, q: Q, ref: string | null = null): Promise<string> {
+  const { rows } = await db.query(list.listSql, [...commonParams(q, ref), ...list.extraParams(q), ...(list.constantParams ?? [])]);
+  return rows[0].features;
+}
+
+/**
+ * One feature by ref, in `srid`, exactly as the list writes it (the list SQL with the ref as
+ * its only filter, so a record reads the same wherever it is read); undefined when unknown.
+ * Example: `await readFeature(db, landList, 'huddinge-1:1', WGS84)`.
+ */
+export async function readFeature<Q extends CommonFilters>(db: Queryable, list: LayerList<Q>, ref: string, srid: Srid): Promise<Feature | undefined> {
+  return (JSON.parse(await listFeatures(db, list, { crs: srid } as Q, ref)) as Feature[])[0];
 }

@@ -2,7 +2,7 @@
 -- $1 use, $2 minAreaM2, $3 maxAreaM2 (null: none), $4 area refs (null: anywhere),
 -- $5 neededBy (null: none), $6 station modes, $7 includePlanned, $8 maxDistanceToStationM (null: none)
 -- One row: `excluded` {reason: count} and `results` [candidate], each candidate judged once,
--- under the first reason that applies (DESIGN.md order). Each stage runs its spatial work
+-- under the first reason that applies (docs/design.md order). Each stage runs its spatial work
 -- only for the parcels still in the running (the lateral joins are gated on `reason is null`).
 with codes as (
   select plan_codes from match_uses where use = $1::text
@@ -83,6 +83,6 @@ select
         ) zc
         where p.plan_id = any (case when j.is_ready then j.ready_plan_ids else j.progress_plan_ids end)
       ),
-      'geometry', ST_AsGeoJSON(ST_Transform(j.geom, 4326), 7)::json
+      'geometry', geom_to_geojson(j.geom, 4326)
     ) order by j.ref), '[]')
    from judged j where j.why is null) as results;

@@ -56,6 +56,6 @@ select
       'transit', case when j.stop_ref is not null then json_build_object(
         'ref', j.stop_ref, 'name', j.stop_name, 'mode', j.stop_mode, 'distanceM', round(j.distance::numeric, 1),
         'planned', j.stop_planned, 'openingYear', j.stop_opening_year) end,
-      'geometry', ST_AsGeoJSON(ST_Transform(j.geom, 4326), 7)::json
+      'geometry', geom_to_geojson(j.geom, 4326)
     ) order by j.ref), '[]')
    from judged j where j.why is null) as results;

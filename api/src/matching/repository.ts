@@ -1,12 +1,13 @@
+import type { Geometry } from '../contract';
+import type { Readiness, SiteKind } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { ExclusionReason, MatchRequest, TransitInfo } from './schema';
 
 const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
 const premisesCandidatesSql = sqlFile(__dirname, 'premises-candidates.sql');
-const knownAreasSql = sqlFile(__dirname, 'known-areas.sql');
 
-export type CandidateKind = 'land' | 'premises';
+export type CandidateKind = SiteKind;
 
 /** A site that passed every hard rule, as PostGIS wrote it (before scoring). */
 export interface Candidate {
@@ -15,7 +16,7 @@ export interface Candidate {
   title?: string;
   areaRef: string | null;
   usableAreaM2: number;
-  readiness: 'ready' | 'in_progress';
+  readiness: Readiness;
   readyDate: string | null;
   planIds: string[];
   /** Land: SEK/m²; premises: rent SEK/m² and year. */
@@ -23,7 +24,7 @@ export interface Candidate {
   transit: (TransitInfo & { planned: boolean; openingYear: number | null }) | null;
   /** Land only: the plans whose permitting zones the usable area comes from. */
   zoning?: ZoningPlan[];
-  geometry: { type: string; coordinates: unknown };
+  geometry: Geometry;
 }
 
 export interface ZoningPlan {
@@ -60,9 +61,3 @@ export async function judgeCandidates(db: Queryable, kind: CandidateKind, r: Mat
   return { excluded: rows[0].excluded, results: rows[0].results };
 }
 
-/** The refs among `refs` that name no area. */
-export async function unknownAreaRefs(db: Queryable, refs: string[]): Promise<string[]> {
-  const { rows } = await db.query(knownAreasSql, [refs]);
-  const known = new Set(rows.map((row: { ref: string }) => row.ref));
-  return [...new Set(refs.filter((ref) => !known.has(ref)))];
-}

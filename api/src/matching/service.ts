@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/pool';
-import { AppError } from '../errors/app-error';
 import { parseWith } from '../http/validate';
-import { judgeCandidates, unknownAreaRefs, type CandidateKind } from './repository';
+import { checkAreaRefs } from '../areas/service';
+import { today as stockholmToday } from '../clock/today';
+import { judgeCandidates, type CandidateKind } from './repository';
 import { rankCandidates } from './ranking';
 import {
   EXCLUSION_REASONS,
@@ -20,21 +21,12 @@ const DEFAULT_STALE_AFTER_DAYS = 90;
 export interface RunMatchOptions {
   /** Premises not confirmed for this many days count as notAvailable (config.premisesStaleAfterDays). */
   staleAfterDays?: number;
-  /** YYYY-MM-DD; defaults to today (UTC). Fixes "now" for timing scores and staleness. */
+  /** YYYY-MM-DD; defaults to today (Stockholm, clock/today.ts). Fixes "now" for timing scores and staleness. */
   today?: string;
 }
 
-/** 400 naming the area refs that do not exist. */
-export async function checkAreaRefs(db: Queryable, areas: string[] | undefined, field = 'areas'): Promise<void> {
-  if (!areas || areas.length === 0) return;
-  const unknown = await unknownAreaRefs(db, areas);
-  if (unknown.length > 0) {
-    throw new AppError(400, 'unknown_area', `${field}: no area with ref ${unknown.map((r) => `'${r}'`).join(', ')}`);
-  }
-}
-
 /**
- * Matches a company's requirement against current data (DESIGN.md, Matching): every
+ * Matches a company's requirement against current data (docs/design.md, Matching): every
  * candidate of the kinds `need` names is judged by the hard rules in PostGIS, the survivors
  * are scored and ranked. Accepts a raw body too: it is validated here (400 on a fault).
  * Example: `await runMatch(db, { use: 'lab', minAreaM2: 800, areas: ['flemingsberg'] })`.
@@ -45,8 +37,8 @@ export async function runMatch(
   opts: RunMatchOptions = {},
 ): Promise<MatchResponse> {
   const r = parseWith(matchRequestSchema, request);
-  await checkAreaRefs(db, r.areas);
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  await checkAreaRefs(db, r.areas, 'areas');
+  const today = opts.today ?? stockholmToday();
   const kinds: CandidateKind[] = r.need === 'any' ? ['land', 'premises'] : [r.need];
   const outcomes = await Promise.all(
     kinds.map((k) => judgeCandidates(db, k, r, { today, staleAfterDays: opts.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS })),

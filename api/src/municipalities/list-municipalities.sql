@@ -4,7 +4,7 @@ from (
   select m.ref, json_build_object(
     'type', 'Feature',
     'id', m.id,
-    'geometry', ST_AsGeoJSON(ST_Transform(m.geom, $1::int), case when $1::int = 4326 then 7 else 3 end)::json,
+    'geometry', geom_to_geojson(m.geom, $1::int),
     'properties', json_build_object(
       'id', m.id,
       'ref', m.ref,

@@ -1,4 +1,7 @@
 import { sqlFile } from '../db/sql-file';
+import {
+  LAND_STATUSES, MUNICIPALITY_RELATIONS, OWNER_TYPES, PLAN_STATUSES, PREMISES_KINDS, PREMISES_STATUSES, STOP_MODES, type ReadLayerName,
+} from '../contract/enums';
 
 /** A queryable's type, as Part 3 describes it in JSON Schema and CQL2 compares it. */
 export type QueryableType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'timestamp';
@@ -10,7 +13,7 @@ export interface Queryable {
   enum?: readonly string[];
 }
 
-export type CollectionId = 'areas' | 'land' | 'plans' | 'premises' | 'stops' | 'municipalities';
+export type CollectionId = ReadLayerName;
 
 export interface Collection {
   id: CollectionId;
@@ -58,9 +61,9 @@ export const COLLECTIONS: Record<CollectionId, Collection> = {
     temporal: 'updatedAt',
     queryables: {
       ref,
-      ownerType: { type: 'string', title: 'Owner type', enum: ['municipal', 'private', 'state', 'other'] },
+      ownerType: { type: 'string', title: 'Owner type', enum: OWNER_TYPES },
       ownerName: { type: 'string', title: 'Owner name' },
-      status: { type: 'string', title: 'Status', enum: ['available', 'reserved', 'sold', 'not_for_sale'] },
+      status: { type: 'string', title: 'Status', enum: LAND_STATUSES },
       priceSekPerM2: { type: 'number', title: 'Price, SEK per m²' },
       areaRef: { type: 'string', title: 'Business area' },
       illustrative,
@@ -80,7 +83,7 @@ export const COLLECTIONS: Record<CollectionId, Collection> = {
       planName: { type: 'string', title: 'Plan name' },
       status: {
         type: 'string', title: 'Plan status',
-        enum: ['programme', 'started', 'consultation', 'review', 'adopted', 'appealed', 'supervision', 'in_force', 'cancelled', 'discontinued'],
+        enum: PLAN_STATUSES,
       },
       useCodes: { type: 'string', title: 'Use codes, comma-separated (LIKE \'%J%\' finds industry)' },
       legalForceDate: { type: 'date', title: 'Date of legal force' },
@@ -104,11 +107,11 @@ export const COLLECTIONS: Record<CollectionId, Collection> = {
     queryables: {
       ref,
       title: { type: 'string', title: 'Title' },
-      kind: { type: 'string', title: 'Kind', enum: ['office', 'retail', 'industry', 'warehouse', 'lab'] },
+      kind: { type: 'string', title: 'Kind', enum: PREMISES_KINDS },
       floorAreaM2: { type: 'number', title: 'Floor area, m²' },
       rentSekPerM2Year: { type: 'number', title: 'Rent, SEK per m² and year' },
       availableFrom: { type: 'date', title: 'Available from' },
-      status: { type: 'string', title: 'Status', enum: ['available', 'let', 'withdrawn'] },
+      status: { type: 'string', title: 'Status', enum: PREMISES_STATUSES },
       address: { type: 'string', title: 'Address' },
       illustrative,
     },
@@ -122,7 +125,7 @@ export const COLLECTIONS: Record<CollectionId, Collection> = {
     queryables: {
       ref,
       name: { type: 'string', title: 'Name' },
-      mode: { type: 'string', title: 'Mode', enum: ['commuter_rail', 'metro', 'tram', 'bus'] },
+      mode: { type: 'string', title: 'Mode', enum: STOP_MODES },
       planned: { type: 'boolean', title: 'Planned' },
       openingYear: { type: 'integer', title: 'Opening year (planned stops)' },
       departuresPerHour: { type: 'number', title: 'Weekday departures per hour, 07–09' },
@@ -139,7 +142,7 @@ export const COLLECTIONS: Record<CollectionId, Collection> = {
     queryables: {
       ref: { type: 'string', title: 'Municipality code' },
       name: { type: 'string', title: 'Name' },
-      relation: { type: 'string', title: 'Relation to Huddinge', enum: ['focus', 'neighbour', 'other'] },
+      relation: { type: 'string', title: 'Relation to Huddinge', enum: MUNICIPALITY_RELATIONS },
     },
   },
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/pool';
-import type { AuthUser, Role } from '../auth/middleware';
-import type { FeatureInput } from '../audit/feature-input';
+import type { AuthUser, Role } from '../access/user';
+import type { FeatureInput } from '../writes/feature-input';
 import type { Srid } from '../geo/crs';
 import { createLand, deleteLand, LAND_READ_ONLY, landEtag, updateLand } from '../land/write-service';
 import { createZone, deleteZone, updateZone, ZONE_READ_ONLY, zoneEtag } from '../plans/write-service';

@@ -1,8 +1,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth/middleware';
-import { requireIfMatch } from '../audit/preconditions';
-import { parseFeature, type FeatureInput } from '../audit/feature-input';
+import { requireRole } from '../access/guards';
+import { requireIfMatch } from '../writes/preconditions';
+import { parseFeature, type FeatureInput } from '../writes/feature-input';
 import { AppError, notFound } from '../errors/app-error';
 import { COLLECTIONS, isCollectionId } from './collections';
 import { CRS84, findCrs, SUPPORTED_CRS, type OgcCrs } from './crs';
@@ -101,6 +101,32 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     await answer(req, res, id, ref, 201);
   });
 
+  /** The If-Match of a write; with OGC_IF_MATCH=optional a missing one means the current version. */
+  const ifMatchOf = async (req: Request, id: string, editor: Editor, ref: string): Promise<string> => {
+    if (ctx.config.ogcIfMatch === 'required' || req.get('if-match')) return requireIfMatch(req);
+    const current = await findItem(ctx.db, COLLECTIONS[id as keyof typeof COLLECTIONS], ref, CRS84, { staleAfterDays: ctx.config.premisesStaleAfterDays });
+    if (!current) throw notFound(`No feature '${ref}' in ${id}`);
+    return editor.etag(current.properties);
+  };
+
+  /**
+   * PUT replaces: a property the body leaves out is cleared (null, or false for a flag), so the write
+   * services, which merge into the stored record, store exactly the body. A required property
+   * left out is then a 400 from the same validation as the JSON API.
+   */
+  const clearOmitted = async (req: Request, id: string, editor: Editor, ref: string) => {
+    const body = req.body as { properties?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || !body.properties || typeof body.properties !== 'object' || Array.isArray(body.properties)) return;
+    const current = await findItem(ctx.db, COLLECTIONS[id as keyof typeof COLLECTIONS], ref, CRS84, { staleAfterDays: ctx.config.premisesStaleAfterDays });
+    if (!current) return; // the update answers the 404
+    const props = body.properties as Record<string, unknown>;
+    for (const k of Object.keys(current.properties)) {
+      if (k in props || (editor.readOnly as readonly string[]).includes(k) || k === 'ref') continue;
+      // the layers' flags (illustrative) default to false; every other optional property to null
+      props[k] = typeof current.properties[k] === 'boolean' ? false : null;
+    }
+  };
+
   const change = (partial: boolean) => async (req: Request, res: Response) => {
     const { id, editor } = editorFor(req);
     allowOnly(req, []);
@@ -108,7 +134,8 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     const crs = bodyCrs(req);
     const w = context(req, crs);
     await editor.mayEdit?.(w, ref); // 403/404 before judging the body, as the JSON API
-    const ifMatch = requireIfMatch(req);
+    const ifMatch = await ifMatchOf(req, id, editor, ref);
+    if (!partial) await clearOmitted(req, id, editor, ref);
     await editor.update(w, ref, ifMatch, input(req, editor, partial, crs));
     await answer(req, res, id, ref, 200);
   };
@@ -117,12 +144,12 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
   router.patch('/collections/:collectionId/items/:featureId', mayWrite, change(true));
 
   router.delete('/collections/:collectionId/items/:featureId', mayWrite, async (req, res) => {
-    const { editor } = editorFor(req);
+    const { id, editor } = editorFor(req);
     allowOnly(req, []);
     const ref = String(req.params.featureId);
     const w = context(req, CRS84);
     await editor.mayEdit?.(w, ref);
-    await editor.remove(w, ref, requireIfMatch(req));
+    await editor.remove(w, ref, await ifMatchOf(req, id, editor, ref));
     res.status(204).end();
   });
 

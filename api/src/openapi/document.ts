@@ -1,64 +1,69 @@
-import { layerPaths } from './layers-paths';
-import { errorResponses, sharedSchemas } from './shared';
-import { readinessPaths } from '../readiness/openapi';
-import { matchingPaths } from '../matching/openapi';
-import { requestsPaths } from '../requests/openapi';
-import { tilesPaths } from '../tiles/openapi';
-import { casesPaths } from '../cases/openapi';
-import { kpisPaths } from '../kpis/openapi';
-import { pitchPaths } from '../pitch/openapi';
-import { intakePaths } from '../intake/openapi';
-import { authPaths } from '../auth/openapi';
-import { gdprPaths } from '../gdpr/openapi';
-import { exportPaths } from '../export/openapi';
-import { planDocumentPaths } from '../plans/national/openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { ENDPOINTS, errorBody, type Endpoint } from '../contract';
 
-/** Path fragments of the components; a new component adds its `openapiPaths` here. */
-const fragments: Array<() => Record<string, unknown>> = [
-  () => ({
-    '/api/health': {
-      get: {
-        tags: ['service'],
-        summary: 'Service and database health',
-        operationId: 'health',
-        responses: { 200: { description: '{ status: "ok", ... }' }, 503: { description: 'database unavailable' } },
-      },
-    },
-    '/api/openapi.json': {
-      get: { tags: ['service'], summary: 'This document', operationId: 'openapi', responses: { 200: { description: 'OpenAPI 3.1' } } },
-    },
-  }),
-  layerPaths,
-  matchingPaths,
-  requestsPaths,
-  tilesPaths,
-  readinessPaths,
-  casesPaths,
-  kpisPaths,
-  pitchPaths,
-  intakePaths,
-  exportPaths,
-  planDocumentPaths,
-  authPaths, // after layerPaths: it adds the write methods to the layers' paths
-  gdprPaths,
-];
+/** What each error status means, for the `{ code, message }` answers of every endpoint. */
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Malformed or unknown parameters or body',
+  401: 'Sign-in required',
+  403: 'Not allowed for this role',
+  404: 'Not found',
+  409: 'Conflict with the current state',
+  410: 'Expired (code pitch_expired) or revoked (code pitch_revoked)',
+  412: 'Precondition failed: the record changed (If-Match)',
+  413: 'Body too large',
+  428: 'If-Match required',
+  429: 'Too many requests (Retry-After says when to try again)',
+  503: 'The database is slow or unreachable (Retry-After says when to try again)',
+};
 
-/** The OpenAPI 3.1 document of the whole API. */
-export function openapiDocument(): Record<string, unknown> {
-  const paths = Object.assign({}, ...fragments.map((f) => f()));
+const content = (c: Record<string, unknown> | undefined) =>
+  c && Object.fromEntries(Object.entries(c).map(([type, schema]) => [type, schema ? { schema } : {}]));
+
+/** One contract endpoint as zod-to-openapi's route config. */
+function route(e: Endpoint) {
+  const { method, path, request, responses, errors = [], ...doc } = e;
+  const body = request?.body;
   return {
+    method,
+    path,
+    ...doc,
+    request: {
+      ...(request?.params ? { params: request.params } : {}),
+      ...(request?.query ? { query: request.query } : {}),
+      ...(request?.headers ? { headers: request.headers } : {}),
+      ...(body
+        ? {
+            body: {
+              required: true,
+              ...(body.description ? { description: body.description } : {}),
+              content: Object.fromEntries((body.contentTypes ?? ['application/json']).map((t) => [t, { schema: body.schema }])),
+            },
+          }
+        : {}),
+    },
+    responses: {
+      ...Object.fromEntries(Object.entries(responses).map(([status, r]) => [status, { description: r.description, content: content(r.content) }])),
+      ...Object.fromEntries(
+        errors.map((s) => [s, { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: errorBody } } }]),
+      ),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the whole API, generated from the contract's endpoint list. */
+export function openapiDocument(): Record<string, unknown> {
+  const registry = new OpenAPIRegistry();
+  // The contract's shapes are plain data; the library's route type is stricter than needed here.
+  for (const e of ENDPOINTS) registry.registerPath(route(e) as Parameters<typeof registry.registerPath>[0]);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Etablera API',
       version: '0.1.0',
       description:
         'Land and premises matchmaking for Huddinge municipality. GeoJSON in EPSG:4326 (RFC 7946) by default; ' +
-        'crs=3006 gives SWEREF 99 TM. Errors are { code, message }. Any endpoint may answer 503 with Retry-After ' +
-        '(database_timeout, database_unavailable, deadline_exceeded) when the database is slow or unreachable, and ' +
-        '403 cross_origin_request to a signed-in change sent from another site.',
+        'crs=3006 gives SWEREF 99 TM. Errors are { code, message }.',
     },
     servers: [{ url: '/' }],
-    paths,
-    components: { schemas: sharedSchemas, responses: errorResponses() },
-  };
+  }) as unknown as Record<string, unknown>;
 }

@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/pool';
+import type { SiteKind } from '../contract/enums';
 import { sqlFile } from '../db/sql-file';
 
 const q = (name: string) => sqlFile(__dirname, name);
 
 export interface SiteChoice {
-  kind: 'land' | 'premises';
+  kind: SiteKind;
   ref: string;
 }
 
@@ -57,7 +58,7 @@ export interface ZoneFact {
   coverM2: number;
 }
 export interface SiteFactsRow {
-  kind: 'land' | 'premises';
+  kind: SiteKind;
   ref: string;
   name: string;
   sizeM2: number;
@@ -80,13 +81,3 @@ export async function siteFacts(db: Queryable, sites: SiteChoice[], use: string 
   return (await db.query(q('site-facts.sql'), [JSON.stringify(sites), use])).rows;
 }
 
-export interface AreaRow {
-  ref: string;
-  name: string;
-  profile: string | null;
-  facts: Record<string, unknown> | null;
-  illustrative: boolean;
-}
-export async function areaProfiles(db: Queryable, refs: string[]): Promise<AreaRow[]> {
-  return (await db.query(q('area-profiles.sql'), [refs])).rows;
-}

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
 import { parseBody, parseQuery, parseWith } from '../http/validate';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 import { idParam } from '../cases/schema';
 import { createLinkBody, pitchQuery } from './schema';
 import { createPitchLink, listPitchLinks, revokePitchLink, viewPitch } from './service';

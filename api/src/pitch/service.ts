@@ -1,3 +1,4 @@
+import { areaProfiles, type AreaProfile } from '../areas/service';
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
@@ -175,7 +176,7 @@ function describeSite(s: repo.SiteFactsRow, n: number, lang: Lang, areaNames: Ma
 const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** The area's short, factual pitch: only the marketing keys of `facts` are passed on. */
-function describeArea(a: repo.AreaRow, lang: Lang) {
+function describeArea(a: AreaProfile, lang: Lang) {
   const f = a.facts ?? {};
   // Swedish under the plain key, English under `<key>En` (as profile / profileEn).
   const inLang = (key: string): unknown => (lang === 'en' && f[`${key}En`] !== undefined ? f[`${key}En`] : f[key]);
@@ -206,7 +207,7 @@ export async function viewPitch(db: Queryable, token: string, lang: Lang) {
   if (link.revokedAt) throw new AppError(410, 'pitch_revoked', 'This pitch link has been withdrawn by the municipality / Länken har dragits tillbaka');
   if (link.expired) throw new AppError(410, 'pitch_expired', 'This pitch link has expired / Länken har gått ut');
   const rows = await repo.siteFacts(db, link.sites, link.use);
-  const areas = await repo.areaProfiles(db, [...new Set(rows.map((r) => r.areaRef).filter((r): r is string => !!r))]);
+  const areas = await areaProfiles(db, [...new Set(rows.map((r) => r.areaRef).filter((r): r is string => !!r))]);
   const names = new Map(areas.map((a) => [a.ref, a.name]));
   const sites = rows.map((r, i) => describeSite(r, i + 1, lang, names));
   const t = T[lang];

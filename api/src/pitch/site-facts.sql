@@ -18,8 +18,8 @@ with wanted as (
 select s.ord, s.kind, s.ref, s.name, round(s.size_m2)::float8 as "sizeM2", s.price::float8 as "priceSekPerM2",
        s.rent::float8 as "rentSekPerM2Year", s.available_from as "availableFrom", s.address,
        s.premises_kind as "premisesKind", s.area_ref as "areaRef", s.status, s.owner_type as "ownerType", s.illustrative,
-       ST_AsGeoJSON(ST_Transform(s.geom, 4326), 7)::json as geometry,
-       ST_AsGeoJSON(ST_Transform(ST_PointOnSurface(s.geom), 4326), 7)::json as point,
+       geom_to_geojson(s.geom, 4326) as geometry,
+       geom_to_geojson(ST_PointOnSurface(s.geom), 4326) as point,
        (select coalesce(json_agg(json_build_object(
                  'planId', p.plan_id, 'planName', p.name, 'status', p.status,
                  'legalForceDate', p.legal_force_date, 'expectedLegalForceDate', p.expected_legal_force_date,

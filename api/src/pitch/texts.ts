@@ -1,5 +1,8 @@
 /** The pitch's wording in Swedish and English: one place, used by the JSON, the page and the PDF. */
-export type Lang = 'sv' | 'en';
+// Labels keyed by the contract's enums: a new use, kind or mode without words fails tsc.
+import type { Lang, MatchUse, PlanStatus, PremisesKind, StopMode } from '../contract/enums';
+
+export type { Lang };
 
 const num = (lang: Lang, n: number) => new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 }).format(n);
 
@@ -14,9 +17,9 @@ export const T = {
     print: 'Skriv ut',
     pdf: 'Ladda ner PDF',
     labels: { size: 'Storlek', zoning: 'Detaljplan', readiness: 'Planberedskap', transit: 'Kollektivtrafik', price: 'Pris', rent: 'Hyra', available: 'Tillträde', address: 'Adress' },
-    kinds: { land: 'Mark', office: 'kontor', retail: 'butik', industry: 'industri', warehouse: 'lager', lab: 'labb' } as Record<string, string>,
-    planStatus: { programme: 'planprogram', started: 'påbörjad', consultation: 'samråd', review: 'granskning', adopted: 'antagen', appealed: 'överklagad', supervision: 'tillsyn', in_force: 'laga kraft', cancelled: 'upphävd', discontinued: 'avslutad' } as Record<string, string>,
-    modes: { commuter_rail: 'pendeltåg', metro: 'tunnelbana', tram: 'spårväg', bus: 'buss' } as Record<string, string>,
+    kinds: { land: 'Mark', office: 'kontor', retail: 'butik', industry: 'industri', warehouse: 'lager', lab: 'labb' } satisfies Record<PremisesKind | 'land', string> as Record<string, string>,
+    planStatus: { programme: 'planprogram', started: 'påbörjad', consultation: 'samråd', review: 'granskning', adopted: 'antagen', appealed: 'överklagad', supervision: 'tillsyn', in_force: 'laga kraft', cancelled: 'upphävd', discontinued: 'avslutad' } satisfies Record<PlanStatus, string> as Record<string, string>,
+    modes: { commuter_rail: 'pendeltåg', metro: 'tunnelbana', tram: 'spårväg', bus: 'buss' } satisfies Record<StopMode, string> as Record<string, string>,
     sizeLand: (m2: number) => `Cirka ${num('sv', m2)} m² mark`,
     sizePremises: (m2: number, kind: string) => `${num('sv', m2)} m² ${kind}`,
     zoning: (uses: string, plan: string) => `${uses}, enligt detaljplan ${plan}`,
@@ -28,7 +31,7 @@ export const T = {
     noReadiness: 'Ingen detaljplan som medger verksamheter ännu.',
     noReadinessFor: (use: string) => `Ingen detaljplan medger ${use} på platsen ännu.`,
     usable: (m2: number, use: string) => ` ${num('sv', m2)} m² får användas för ${use}.`,
-    uses: { office: 'kontor', retail: 'handel', industry: 'industri', logistics: 'logistik', lab: 'laboratorier' } as Record<string, string>,
+    uses: { office: 'kontor', retail: 'handel', industry: 'industri', logistics: 'logistik', lab: 'laboratorier' } satisfies Record<MatchUse, string> as Record<string, string>,
     station: (d: string, name: string, mode: string) => `${d} fågelvägen till ${name} (${mode})`,
     noStation: 'Ingen station med pendeltåg, tunnelbana eller spårväg i närheten',
     distance: (m: number) => (m >= 1000 ? `${(m / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} km` : `${num('sv', m)} m`),
@@ -46,9 +49,9 @@ export const T = {
     print: 'Print',
     pdf: 'Download PDF',
     labels: { size: 'Size', zoning: 'Zoning', readiness: 'Plan readiness', transit: 'Public transport', price: 'Price', rent: 'Rent', available: 'Available', address: 'Address' },
-    kinds: { land: 'Land', office: 'office', retail: 'retail', industry: 'industrial', warehouse: 'warehouse', lab: 'lab' } as Record<string, string>,
-    planStatus: { programme: 'planning programme', started: 'started', consultation: 'consultation', review: 'review', adopted: 'adopted, not yet in force', appealed: 'adopted, appealed', supervision: 'adopted, under supervision', in_force: 'in force', cancelled: 'cancelled', discontinued: 'discontinued' } as Record<string, string>,
-    modes: { commuter_rail: 'commuter rail', metro: 'metro', tram: 'tram', bus: 'bus' } as Record<string, string>,
+    kinds: { land: 'Land', office: 'office', retail: 'retail', industry: 'industrial', warehouse: 'warehouse', lab: 'lab' } satisfies Record<PremisesKind | 'land', string> as Record<string, string>,
+    planStatus: { programme: 'planning programme', started: 'started', consultation: 'consultation', review: 'review', adopted: 'adopted, not yet in force', appealed: 'adopted, appealed', supervision: 'adopted, under supervision', in_force: 'in force', cancelled: 'cancelled', discontinued: 'discontinued' } satisfies Record<PlanStatus, string> as Record<string, string>,
+    modes: { commuter_rail: 'commuter rail', metro: 'metro', tram: 'tram', bus: 'bus' } satisfies Record<StopMode, string> as Record<string, string>,
     sizeLand: (m2: number) => `About ${num('en', m2)} m² of land`,
     sizePremises: (m2: number, kind: string) => `${num('en', m2)} m² ${kind} space`,
     zoning: (uses: string, plan: string) => `${uses}, under detailed plan ${plan}`,
@@ -60,7 +63,7 @@ export const T = {
     noReadiness: 'No detailed plan permitting business use yet.',
     noReadinessFor: (use: string) => `No detailed plan permits ${use} on the site yet.`,
     usable: (m2: number, use: string) => ` ${num('en', m2)} m² may be used for ${use}.`,
-    uses: { office: 'offices', retail: 'retail', industry: 'industry', logistics: 'logistics', lab: 'laboratories' } as Record<string, string>,
+    uses: { office: 'offices', retail: 'retail', industry: 'industry', logistics: 'logistics', lab: 'laboratories' } satisfies Record<MatchUse, string> as Record<string, string>,
     station: (d: string, name: string, mode: string) => `${d} as the crow flies to ${name} (${mode})`,
     noStation: 'No commuter rail, metro or tram station nearby',
     distance: (m: number) => (m >= 1000 ? `${(m / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} km` : `${num('en', m)} m`),

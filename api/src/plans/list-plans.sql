@@ -5,7 +5,7 @@ from (
   select z.ref, json_build_object(
     'type', 'Feature',
     'id', z.id,
-    'geometry', ST_AsGeoJSON(ST_Transform(z.geom, $1::int), case when $1::int = 4326 then 7 else 3 end)::json,
+    'geometry', geom_to_geojson(z.geom, $1::int),
     'properties', json_build_object(
       'id', z.id,
       'ref', z.ref,

@@ -1,9 +1,13 @@
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { Srid } from '../geo/crs';
-import type { PlanZoneProperties } from './schema';
+import type { LayerList } from '../layers/read-query';
+import type { PlanZoneProperties, PlansQuery } from './schema';
 
 export const listPlansSql = sqlFile(__dirname, 'list-plans.sql');
+
+/** The plan zones list and its filters (GET /api/plans, reads by ref). */
+export const plansList: LayerList<PlansQuery> = { listSql: listPlansSql, extraParams: (q) => [q.status ?? null, q.use ?? null, q.planId ?? null] };
 const upsertPlanSql = sqlFile(__dirname, 'upsert-plan.sql');
 const upsertZoneSql = sqlFile(__dirname, 'upsert-zone.sql');
 

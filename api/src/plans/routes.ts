@@ -1,7 +1,7 @@
 import type { Db } from '../db/pool';
 import type { z } from 'zod';
 import { layerRouter, type LayerReader } from '../layers/layer-router';
-import { listPlansSql } from './repository';
+import { plansList } from './repository';
 import { plansQuery } from './schema';
 import { zoneEtag } from './write-service';
 
@@ -9,8 +9,7 @@ import { zoneEtag } from './write-service';
 export const plansReader: LayerReader<z.output<typeof plansQuery>> = {
   name: 'plans',
   query: plansQuery,
-  listSql: listPlansSql,
-  extraParams: (q) => [q.status ?? null, q.use ?? null, q.planId ?? null],
+  ...plansList,
   etag: zoneEtag,
 };
 /** GET /api/plans, /api/plans/:ref (one use zone of a detailed plan per feature) */

@@ -3,7 +3,7 @@
 -- $11 max building area, $12 max building area %
 insert into plan_zones (ref, plan_id, use_codes, max_gross_floor_area_m2, max_height_m, illustrative, source, geom,
                         max_gross_floor_area_percent, max_building_area_m2, max_building_area_percent)
-values ($1, $2, $3, $4, $5, $6, $7, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($8), $9::int), 3006), $10, $11, $12)
+values ($1, $2, $3, $4, $5, $6, $7, geom_from_geojson($8, $9::int), $10, $11, $12)
 on conflict (ref) do update set
   plan_id = excluded.plan_id,
   use_codes = excluded.use_codes,

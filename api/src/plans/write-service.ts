@@ -1,16 +1,18 @@
 import type { Db, Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import { withTransaction } from '../db/transaction';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError } from '../errors/app-error';
 import { parseWith } from '../http/validate';
-import { WGS84, type Srid } from '../geo/crs';
-import type { AuthUser } from '../auth/middleware';
+import type { Srid } from '../geo/crs';
+import type { AuthUser } from '../access/user';
 import { recordChange } from '../audit/service';
-import { etagOf, preconditionFailed } from '../audit/preconditions';
-import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../audit/feature-input';
-import { listPlansSql } from './repository';
+import { readFeature, type Feature } from '../layers/read-query';
+import { etagOf } from '../writes/preconditions';
+import { checkGeometry, type FeatureInput } from '../writes/feature-input';
+import { commitDelete, commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
+import { plansList } from './repository';
 import { PLAN_LEVEL_FIELDS, planZoneProperties, type PlanZoneProperties } from './schema';
 import { transitionProblem } from './write-status';
+import { today } from '../clock/today';
 
 const insertPlanSql = sqlFile(__dirname, 'write-insert-plan.sql');
 const planRowSql = sqlFile(__dirname, 'write-plan-row.sql');
@@ -30,15 +32,12 @@ const ZONE_LEVEL = [
   'illustrative', 'source',
 ] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** A zone's ETag covers its plan too: a status change of the plan changes every zone's. */
 export const zoneEtag = (p: Record<string, unknown>): string => etagOf(Number(p.version), Number(p.planVersion));
 
-export async function readZone(db: Queryable, ref: string, srid: Srid): Promise<Feature | undefined> {
-  const { rows } = await db.query(listPlansSql, [srid, null, null, null, null, null, ref, null, null, null]);
-  return (JSON.parse(rows[0].features) as Feature[])[0];
-}
+export const readZone = (db: Queryable, ref: string, srid: Srid): Promise<Feature | undefined> => readFeature(db, plansList, ref, srid);
+
+const store: FeatureStore = { layer: 'plans', noun: 'a plan zone', entity: 'plan_zone', read: readZone, etag: zoneEtag };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -61,7 +60,7 @@ export async function createZone(db: Db, user: AuthUser, input: FeatureInput, sr
   const props = parseWith(planZoneProperties, input.properties, 'invalid_properties');
   checkStatusChangedAt(props);
   await checkGeometry(db, input.geometry, KINDS, srid, 'plans');
-  return withTransaction(db, async (c) => {
+  const write = async (c: Queryable): Promise<boolean> => {
     const plan = (await c.query(planRowSql, [props.planId])).rows[0];
     if (plan) {
       const differing = PLAN_LEVEL_FIELDS.filter((k) => k !== 'statusChangedAt' && !same(plan[k], props[k]));
@@ -75,10 +74,9 @@ export async function createZone(db: Db, user: AuthUser, input: FeatureInput, sr
       ]);
     }
     const { rows } = await c.query(insertZoneSql, [props.ref, props.planId, ...zoneParams(props), JSON.stringify(input.geometry), srid]);
-    if (!rows.length) throw new AppError(409, 'ref_taken', `ref: a plan zone '${props.ref}' exists already`);
-    await recordChange(c, user, { entity: 'plan_zone', ref: props.ref, action: 'create', before: null, after: await readZone(c, props.ref, WGS84) });
-    return (await readZone(c, props.ref, srid))!;
-  });
+    return rows.length > 0;
+  };
+  return commitWrite(db, user, store, { ref: props.ref, srid, before: null, write });
 }
 
 /**
@@ -87,12 +85,8 @@ export async function createZone(db: Db, user: AuthUser, input: FeatureInput, sr
  * new status stamps statusChangedAt (today unless a past date is given).
  */
 export async function updateZone(db: Db, user: AuthUser, ref: string, ifMatch: string, input: FeatureInput, srid: Srid): Promise<Feature> {
-  const before = await readZone(db, ref, WGS84);
-  if (!before) throw notFound(`No plans feature with ref '${ref}'`);
+  const { before, current } = await prepareUpdate(db, store, ref, ifMatch, input, srid, { identity: ['ref', 'planId'], contract: CONTRACT });
   const bp = before.properties;
-  if (ifMatch !== zoneEtag(bp)) throw preconditionFailed(zoneEtag(bp), await readZone(db, ref, srid));
-  keepIdentity(bp, input.properties, ['ref', 'planId']);
-  const current: Record<string, unknown> = Object.fromEntries(CONTRACT.map((k) => [k, bp[k]]));
   const merged = { ...current, ...input.properties };
   const statusChanges = merged.status !== bp.status;
   if (statusChanges && !('statusChangedAt' in input.properties)) merged.statusChangedAt = today();
@@ -104,24 +98,23 @@ export async function updateZone(db: Db, user: AuthUser, ref: string, ifMatch: s
 
   const planChanged = PLAN_LEVEL_FIELDS.some((k) => !same(bp[k], props[k]));
   const zoneChanged = input.geometry !== undefined || ZONE_LEVEL.some((k) => !same(bp[k], props[k]));
-  return withTransaction(db, async (c) => {
-    const conflict = async () => {
-      const now = await readZone(c, ref, srid);
-      return preconditionFailed(now ? zoneEtag(now.properties) : '""', now);
-    };
+  const write = async (c: Queryable): Promise<boolean> => {
     if (planChanged) {
       const { rows } = await c.query(updatePlanSql, [
         props.planId, bp.planVersion, props.planName, props.status, props.legalForceDate ?? null,
         props.expectedLegalForceDate ?? null, props.implementationEndDate ?? null, props.statusChangedAt ?? null,
       ]);
-      if (!rows.length) throw await conflict();
+      if (!rows.length) return false;
     }
     if (zoneChanged) {
       const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
       const { rows } = await c.query(updateZoneSql, [ref, bp.version, ...zoneParams(props), geometry, srid]);
-      if (!rows.length) throw await conflict();
+      if (!rows.length) return false;
     }
-    const after = await readZone(c, ref, WGS84);
+    return true;
+  };
+  // A plan change is the plan's record (it changes every zone); a zone change the zone's.
+  const audit = async (c: Queryable, after: Feature | undefined) => {
     if (planChanged) {
       const planFields = (p: Record<string, unknown>) => Object.fromEntries(['planId', ...PLAN_LEVEL_FIELDS].map((k) => [k, p[k]]));
       await recordChange(c, user, {
@@ -129,23 +122,14 @@ export async function updateZone(db: Db, user: AuthUser, ref: string, ifMatch: s
       });
     }
     if (zoneChanged) await recordChange(c, user, { entity: 'plan_zone', ref, action: 'update', before, after });
-    return (await readZone(c, ref, srid))!;
-  });
+  };
+  return commitWrite(db, user, store, { ref, srid, before, write, audit });
 }
 
 const deleteZoneSql = sqlFile(__dirname, 'write-delete-zone.sql');
 
 /** DELETE (OGC API Features Part 4): removes a plan zone read at `ifMatch`; its plan stays; audited. */
 export async function deleteZone(db: Db, user: AuthUser, ref: string, ifMatch: string): Promise<void> {
-  const before = await readZone(db, ref, WGS84);
-  if (!before) throw notFound(`No plans feature with ref '${ref}'`);
-  if (ifMatch !== zoneEtag(before.properties)) throw preconditionFailed(zoneEtag(before.properties), before);
-  await withTransaction(db, async (c) => {
-    const { rows } = await c.query(deleteZoneSql, [ref, before.properties.version, before.properties.planVersion]);
-    if (!rows.length) {
-      const now = await readZone(c, ref, WGS84);
-      throw preconditionFailed(now ? zoneEtag(now.properties) : '""', now);
-    }
-    await recordChange(c, user, { entity: 'plan_zone', ref, action: 'delete', before, after: null });
-  });
+  await commitDelete(db, user, store, ref, ifMatch, async (c, before) =>
+    (await c.query(deleteZoneSql, [ref, before.properties.version, before.properties.planVersion])).rows.length > 0);
 }

@@ -5,7 +5,7 @@ from (
   select p.ref, json_build_object(
     'type', 'Feature',
     'id', p.id,
-    'geometry', ST_AsGeoJSON(ST_Transform(p.geom, $1::int), case when $1::int = 4326 then 7 else 3 end)::json,
+    'geometry', geom_to_geojson(p.geom, $1::int),
     'properties', json_build_object(
       'id', p.id,
       'ref', p.ref,

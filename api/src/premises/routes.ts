@@ -1,7 +1,7 @@
 import type { Db } from '../db/pool';
 import type { z } from 'zod';
 import { layerRouter, type LayerReader } from '../layers/layer-router';
-import { listPremisesSql } from './repository';
+import { premisesList } from './repository';
 import { premisesQuery } from './schema';
 import { premisesEtag } from './write-service';
 
@@ -9,9 +9,7 @@ import { premisesEtag } from './write-service';
 export const premisesReader = (staleAfterDays = 90): LayerReader<z.output<typeof premisesQuery>> => ({
   name: 'premises',
   query: premisesQuery,
-  listSql: listPremisesSql,
-  extraParams: (q) => [q.status ?? null, q.kind ?? null, q.use ?? null],
-  constantParams: [staleAfterDays],
+  ...premisesList(staleAfterDays),
   etag: premisesEtag,
 });
 /** GET /api/premises, /api/premises/:ref (`stale` after `staleAfterDays` unconfirmed) */

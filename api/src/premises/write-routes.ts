@@ -1,8 +1,9 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { requireRole, requireRoleEvenPending } from '../auth/middleware';
-import { requireIfMatch } from '../audit/preconditions';
-import { parseFeature, writeCrs, type Feature } from '../audit/feature-input';
+import { requireRole, requireRoleEvenPending } from '../access/guards';
+import { requireIfMatch } from '../writes/preconditions';
+import { parseFeature, writeCrs } from '../writes/feature-input';
+import type { Feature } from '../layers/read-query';
 import { featureCollection } from '../layers/read-query';
 import { checkMayEdit, confirmPremises, createPremises, ownPremises, premisesEtag, PREMISES_READ_ONLY, updatePremises } from './write-service';
 

@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
-import { withTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors/app-error';
 import { parseWith } from '../http/validate';
-import type { Srid } from '../geo/crs';
-import { WGS84 } from '../geo/crs';
-import type { AuthUser } from '../auth/middleware';
-import { recordChange } from '../audit/service';
-import { etagOf, preconditionFailed } from '../audit/preconditions';
-import { checkGeometry, keepIdentity, type Feature, type FeatureInput } from '../audit/feature-input';
-import { listPremisesSql } from './repository';
+import { WGS84, type Srid } from '../geo/crs';
+import type { AuthUser } from '../access/user';
+import { listFeatures, readFeature, type Feature } from '../layers/read-query';
+import { etagOf } from '../writes/preconditions';
+import { checkGeometry, type FeatureInput } from '../writes/feature-input';
+import { commitDelete, commitWrite, prepareUpdate, type FeatureStore } from '../writes/feature-write';
+import { premisesList } from './repository';
 import { premisesProperties, type PremisesProperties } from './schema';
 
 const insertSql = sqlFile(__dirname, 'write-insert-premises.sql');
@@ -26,10 +25,13 @@ const CONTRACT = ['ref', 'title', 'kind', 'floorAreaM2', 'rentSekPerM2Year', 'av
 export const premisesEtag = (p: Record<string, unknown>): string => etagOf(Number(p.version));
 
 /** One listing as the read API writes it, in `srid`; undefined when unknown. */
-export async function readPremises(db: Queryable, ref: string, srid: Srid, staleAfterDays: number): Promise<Feature | undefined> {
-  const { rows } = await db.query(listPremisesSql, [srid, null, null, null, null, null, ref, null, null, null, staleAfterDays]);
-  return (JSON.parse(rows[0].features) as Feature[])[0];
-}
+export const readPremises = (db: Queryable, ref: string, srid: Srid, staleAfterDays: number): Promise<Feature | undefined> =>
+  readFeature(db, premisesList(staleAfterDays), ref, srid);
+
+const store = (staleAfterDays: number): FeatureStore => ({
+  layer: 'premises', noun: 'a listing', entity: 'premises', etag: premisesEtag,
+  read: (db, ref, srid) => readPremises(db, ref, srid, staleAfterDays),
+});
 
 async function ownerOf(db: Queryable, ref: string): Promise<number | null | undefined> {
   const { rows } = await db.query(ownerSql, [ref, null]);
@@ -58,47 +60,33 @@ export interface WriteOptions {
 export async function createPremises(db: Db, user: AuthUser, input: FeatureInput, o: WriteOptions): Promise<Feature> {
   const props = parseWith(premisesProperties, { status: 'available', ref: `lokal-${randomBytes(4).toString('hex')}`, ...input.properties }, 'invalid_properties');
   await checkGeometry(db, input.geometry, KINDS, o.srid, 'premises');
-  return withTransaction(db, async (c) => {
-    const { rows } = await c.query(insertSql, [
-      props.ref, ...params(props), JSON.stringify(input.geometry), o.srid, user.role === 'owner' ? user.id : null,
-    ]);
-    if (!rows.length) throw new AppError(409, 'ref_taken', `ref: a listing '${props.ref}' exists already`);
-    const after = (await readPremises(c, props.ref, o.srid, o.staleAfterDays))!;
-    await recordChange(c, user, { entity: 'premises', ref: props.ref, action: 'create', before: null, after: await readPremises(c, props.ref, WGS84, o.staleAfterDays) });
-    return after;
+  const owner = user.role === 'owner' ? user.id : null;
+  return commitWrite(db, user, store(o.staleAfterDays), {
+    ref: props.ref, srid: o.srid, before: null,
+    write: async (c) => (await c.query(insertSql, [props.ref, ...params(props), JSON.stringify(input.geometry), o.srid, owner])).rows.length > 0,
   });
 }
 
 /** PATCH /api/premises/:ref: the properties given change; the rest stay. */
 export async function updatePremises(db: Db, user: AuthUser, ref: string, ifMatch: string, input: FeatureInput, o: WriteOptions): Promise<Feature> {
   await checkMayEdit(db, user, ref);
-  const before = (await readPremises(db, ref, WGS84, o.staleAfterDays))!;
-  if (ifMatch !== premisesEtag(before.properties)) throw preconditionFailed(premisesEtag(before.properties), await readPremises(db, ref, o.srid, o.staleAfterDays));
-  keepIdentity(before.properties, input.properties, ['ref']);
-  const current = Object.fromEntries(CONTRACT.map((k) => [k, before.properties[k]]));
+  const { before, current } = await prepareUpdate(db, store(o.staleAfterDays), ref, ifMatch, input, o.srid, { identity: ['ref'], contract: CONTRACT });
   const props = parseWith(premisesProperties, { ...current, ...input.properties }, 'invalid_properties');
   if (input.geometry !== undefined) await checkGeometry(db, input.geometry, KINDS, o.srid, 'premises');
-  return withTransaction(db, async (c) => {
-    const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
-    const { rows } = await c.query(updateSql, [ref, before.properties.version, ...params(props), geometry, o.srid, user.role === 'owner']);
-    if (!rows.length) {
-      const now = await readPremises(c, ref, o.srid, o.staleAfterDays);
-      throw preconditionFailed(now ? premisesEtag(now.properties) : '""', now);
-    }
-    const action = props.status === 'withdrawn' && before.properties.status !== 'withdrawn' ? 'withdraw' : 'update';
-    await recordChange(c, user, { entity: 'premises', ref, action, before, after: await readPremises(c, ref, WGS84, o.staleAfterDays) });
-    return (await readPremises(c, ref, o.srid, o.staleAfterDays))!;
+  const geometry = input.geometry === undefined ? null : JSON.stringify(input.geometry);
+  return commitWrite(db, user, store(o.staleAfterDays), {
+    ref, srid: o.srid, before,
+    action: props.status === 'withdrawn' && before.properties.status !== 'withdrawn' ? 'withdraw' : 'update',
+    write: async (c) => (await c.query(updateSql, [ref, before.properties.version, ...params(props), geometry, o.srid, user.role === 'owner'])).rows.length > 0,
   });
 }
 
 /** POST /api/premises/:ref/confirm: "still available" — the listing is current again. */
 export async function confirmPremises(db: Db, user: AuthUser, ref: string, o: WriteOptions): Promise<Feature> {
   await checkMayEdit(db, user, ref);
-  return withTransaction(db, async (c) => {
-    const before = await readPremises(c, ref, WGS84, o.staleAfterDays);
-    await c.query(confirmSql, [ref]);
-    await recordChange(c, user, { entity: 'premises', ref, action: 'confirm', before, after: await readPremises(c, ref, WGS84, o.staleAfterDays) });
-    return (await readPremises(c, ref, o.srid, o.staleAfterDays))!;
+  return commitWrite(db, user, store(o.staleAfterDays), {
+    ref, srid: o.srid, before: (await readPremises(db, ref, WGS84, o.staleAfterDays))!, action: 'confirm',
+    write: async (c) => (await c.query(confirmSql, [ref])).rows.length > 0,
   });
 }
 
@@ -106,8 +94,8 @@ export async function confirmPremises(db: Db, user: AuthUser, ref: string, o: Wr
 export async function ownPremises(db: Queryable, user: AuthUser, o: WriteOptions): Promise<Feature[]> {
   const { rows } = await db.query(ownerSql, [null, user.role === 'owner' ? user.id : null]);
   const mine = new Set(rows.map((r: { ref: string }) => r.ref));
-  const all = await db.query(listPremisesSql, [o.srid, null, null, null, null, null, null, null, null, null, o.staleAfterDays]);
-  return (JSON.parse(all.rows[0].features) as Feature[]).filter((f) => mine.has(String(f.properties.ref)));
+  const all = await listFeatures(db, premisesList(o.staleAfterDays), { crs: o.srid });
+  return (JSON.parse(all) as Feature[]).filter((f) => mine.has(String(f.properties.ref)));
 }
 
 const deleteSql = sqlFile(__dirname, 'write-delete-premises.sql');
@@ -115,14 +103,6 @@ const deleteSql = sqlFile(__dirname, 'write-delete-premises.sql');
 /** DELETE (OGC API Features Part 4): removes a listing read at `ifMatch`; owners only their own; audited. */
 export async function deletePremises(db: Db, user: AuthUser, ref: string, ifMatch: string, o: WriteOptions): Promise<void> {
   await checkMayEdit(db, user, ref);
-  const before = (await readPremises(db, ref, WGS84, o.staleAfterDays))!;
-  if (ifMatch !== premisesEtag(before.properties)) throw preconditionFailed(premisesEtag(before.properties), before);
-  await withTransaction(db, async (c) => {
-    const { rows } = await c.query(deleteSql, [ref, before.properties.version]);
-    if (!rows.length) {
-      const now = await readPremises(c, ref, WGS84, o.staleAfterDays);
-      throw preconditionFailed(now ? premisesEtag(now.properties) : '""', now);
-    }
-    await recordChange(c, user, { entity: 'premises', ref, action: 'delete', before, after: null });
-  });
+  await commitDelete(db, user, store(o.staleAfterDays), ref, ifMatch, async (c, before) =>
+    (await c.query(deleteSql, [ref, before.properties.version])).rows.length > 0);
 }

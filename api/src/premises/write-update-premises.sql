@@ -4,7 +4,7 @@
 update premises set
   title = $3, kind = $4, floor_area_m2 = $5, rent_sek_per_m2_year = $6, available_from = $7,
   status = $8, address = $9, illustrative = $10, source = $11,
-  geom = case when $12::text is null then geom else ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($12), $13::int), 3006) end,
+  geom = case when $12::text is null then geom else geom_from_geojson($12, $13::int) end,
   confirmed_at = case when $14::boolean then now() else confirmed_at end
 where ref = $1 and version = $2
 returning version;

@@ -1,36 +1,14 @@
 import type { Queryable } from '../db/pool';
 import { badRequest } from '../errors/app-error';
-import { MATCH_USES } from '../layers/enums';
+import { MATCH_USES, type MatchUse } from '../contract/enums';
+import type { Figures, ReadinessResponse as Readiness } from '../contract/readiness';
 import * as repo from './repository';
 
 /** Huddinge's kommunkod: the municipality whose totals readiness reports. */
 export const MUNICIPALITY_CODE = '0126';
 
-export interface Figures {
-  readyHa: number;
-  /** Hectares coming with plans in progress, by the year of rule 1's ready date, or 'unknown'. */
-  inProgressHa: Record<string, number>;
-  vacantPremisesM2: number;
-  /** The same floor area split by premises kind (only kinds that serve the use). */
-  vacantPremisesByKindM2: Record<string, number>;
-  grossFloorAreaM2: number | null;
-  /** In-force zones permitting the use, and how many of them state a gross floor area. */
-  grossFloorAreaZones: { total: number; stating: number };
-  /**
-   * Permitted gross floor area minus existing floor area. Always null: existing buildings'
-   * floor area is not in the data model (no buildings layer), so it is never "known".
-   */
-  remainingBuildingRightsM2: null;
-}
-export interface AreaFigures extends Figures { areaRef: string; use: string }
-export interface MunicipalityFigures extends Figures { use: string }
-export interface Readiness {
-  rows: AreaFigures[];
-  municipality: MunicipalityFigures[];
-  municipalityCode: string;
-  premisesStaleAfterDays: number;
-  illustrative: boolean;
-}
+// The answer's shape is the contract's (api/src/contract/readiness.ts).
+export type { Figures, AreaFigures, MunicipalityFigures, ReadinessResponse as Readiness } from '../contract/readiness';
 
 const ha = (m2: number) => Math.round(m2) / 10000; // to the square metre
 const empty = (): Figures => ({
@@ -75,7 +53,7 @@ class Acc {
  * (its areas plus land and premises in no area). 400 for an unknown area.
  * Example: `await readiness(db, { area: 'lanna', use: 'logistics' }, 90)`.
  */
-export async function readiness(db: Queryable, q: { area?: string; use?: string }, premisesStaleAfterDays: number): Promise<Readiness> {
+export async function readiness(db: Queryable, q: { area?: string; use?: MatchUse }, premisesStaleAfterDays: number): Promise<Readiness> {
   const [areas, uses] = await Promise.all([repo.listAreas(db), repo.listUses(db)]);
   if (q.area && !areas.some((a) => a.ref === q.area)) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
   if (q.use && !uses.some((u) => u.use === q.use)) throw badRequest('unknown_use', `use: '${q.use}' is not in the use table`);
@@ -86,11 +64,11 @@ export async function readiness(db: Queryable, q: { area?: string; use?: string 
     repo.permittedFloorArea(db, MUNICIPALITY_CODE, use),
   ]);
 
-  const useOrder = uses.map((u) => u.use).sort((a, b) => MATCH_USES.indexOf(a as never) - MATCH_USES.indexOf(b as never));
+  const useOrder = uses.map((u) => u.use).sort((a, b) => MATCH_USES.indexOf(a) - MATCH_USES.indexOf(b));
   const wantedUses = use ? [use] : useOrder;
   const accs = new Map<string, Acc>();
   const key = (areaRef: string | null, u: string) => `${areaRef ?? ''}|${u}`;
-  const acc = (areaRef: string | null, u: string) => {
+  const acc = (areaRef: string | null, u: MatchUse) => {
     let a = accs.get(key(areaRef, u));
     if (!a) accs.set(key(areaRef, u), (a = new Acc()));
     return a;

@@ -1,17 +1,17 @@
 -- Every detailed plan with its dates, where it lies and what it permits, flagged when its
 -- implementation period (genomförandetid) ends within $2 years from today or when it has
 -- stayed in one open status (not in force, not cancelled) more than $3 days.
--- $1 area ref or null (plans with a zone inside that area).
+-- $1 area ref or null (plans with a zone inside that area), $4 today (the Stockholm date, clock/today.ts).
 select p.plan_id as "planId", p.name, p.status,
        p.legal_force_date as "legalForceDate",
        p.expected_legal_force_date as "expectedLegalForceDate",
        p.implementation_end_date as "implementationEndDate",
        p.status_changed_at as "statusChangedAt",
-       (current_date - p.status_changed_at) as "daysInStatus",
-       (p.status = 'in_force' and p.implementation_end_date >= current_date
-         and p.implementation_end_date <= (current_date + make_interval(years => $2::int))::date) as "implementationEndsSoon",
+       ($4::date - p.status_changed_at) as "daysInStatus",
+       (p.status = 'in_force' and p.implementation_end_date >= $4::date
+         and p.implementation_end_date <= ($4::date + make_interval(years => $2::int))::date) as "implementationEndsSoon",
        (p.status not in ('in_force', 'cancelled') and p.status_changed_at is not null
-         and current_date - p.status_changed_at > $3::int) as stuck,
+         and $4::date - p.status_changed_at > $3::int) as stuck,
        coalesce((select array_agg(distinct c order by c) from plan_zones z, unnest(z.use_codes) c
                  where z.plan_id = p.plan_id), '{}') as "useCodes",
        coalesce((select array_agg(distinct a.ref order by a.ref) from plan_zones z

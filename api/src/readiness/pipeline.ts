@@ -1,26 +1,15 @@
 import type { Queryable } from '../db/pool';
-import { badRequest } from '../errors/app-error';
-import { PLAN_STATUSES } from '../layers/enums';
+import { checkAreaRefs } from '../areas/service';
+import { today } from '../clock/today';
+import { PLAN_STATUSES, type PlanStatus } from '../contract/enums';
+import type { PipelineResponse as Pipeline } from '../contract/readiness';
 import * as repo from './repository';
 
 /** Genomförandetid ending within this many years counts as "ending soon" (issue 7). */
 export const IMPLEMENTATION_WINDOW_YEARS = 2;
 
-export interface PipelinePlan extends repo.PlanRow {
-  /** legalForceDate's year when in force, else expectedLegalForceDate's year, else 'unknown'. */
-  year: string;
-}
-export interface Pipeline {
-  today: string;
-  stuckAfterDays: number;
-  implementationWindowYears: number;
-  plans: PipelinePlan[];
-  byStatus: Record<string, number>;
-  byYear: Array<{ year: string; status: string; plans: number; zoneHa: number }>;
-  implementationEndingSoon: PipelinePlan[];
-  stuck: PipelinePlan[];
-  illustrative: boolean;
-}
+// The answer's shape is the contract's (api/src/contract/readiness.ts).
+export type { PipelinePlan, PipelineResponse as Pipeline } from '../contract/readiness';
 
 const yearOf = (p: repo.PlanRow) =>
   (p.status === 'in_force' ? p.legalForceDate : p.expectedLegalForceDate)?.slice(0, 4) ?? 'unknown';
@@ -31,13 +20,12 @@ const yearOf = (p: repo.PlanRow) =>
  * Example: `await pipeline(db, { area: 'lanna' }, 365)`.
  */
 export async function pipeline(db: Queryable, q: { area?: string; status?: string }, stuckAfterDays: number): Promise<Pipeline> {
-  if (q.area) {
-    if (!(await repo.areaExists(db, q.area))) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
-  }
-  const all = await repo.listPipeline(db, q.area ?? null, IMPLEMENTATION_WINDOW_YEARS, stuckAfterDays);
+  await checkAreaRefs(db, q.area, 'area');
+  const day = today();
+  const all = await repo.listPipeline(db, q.area ?? null, IMPLEMENTATION_WINDOW_YEARS, stuckAfterDays, day);
   const plans = all.filter((p) => !q.status || p.status === q.status).map((p) => ({ ...p, year: yearOf(p) }));
-  const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, plans.filter((p) => p.status === s).length]));
-  const cells = new Map<string, { year: string; status: string; plans: number; zoneHa: number }>();
+  const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, plans.filter((p) => p.status === s).length])) as Record<PlanStatus, number>;
+  const cells = new Map<string, Pipeline['byYear'][number]>();
   for (const p of plans) {
     const k = `${p.year}|${p.status}`;
     const c = cells.get(k) ?? { year: p.year, status: p.status, plans: 0, zoneHa: 0 };
@@ -49,10 +37,10 @@ export async function pipeline(db: Queryable, q: { area?: string; status?: strin
     (a, b) =>
       (a.year === 'unknown' ? 1 : 0) - (b.year === 'unknown' ? 1 : 0) ||
       a.year.localeCompare(b.year) ||
-      PLAN_STATUSES.indexOf(a.status as never) - PLAN_STATUSES.indexOf(b.status as never),
+      PLAN_STATUSES.indexOf(a.status) - PLAN_STATUSES.indexOf(b.status),
   );
   return {
-    today: await repo.today(db),
+    today: day,
     stuckAfterDays,
     implementationWindowYears: IMPLEMENTATION_WINDOW_YEARS,
     plans,

@@ -1,7 +1,11 @@
-import { h, toCsv, type Cell, type Lang } from './csv';
+import { EXCLUSION_REASONS } from '../contract/enums';
+import { h, toCsv as csvOf, type Cell, type Lang } from '../csv/csv';
 import type { Figures, Readiness } from './figures';
 import type { Pipeline } from './pipeline';
 import type { UnmetDemand } from './unmet-demand';
+
+/** Readiness files open in Excel: a BOM, and `;` with decimal commas in Swedish. */
+export const toCsv = (headers: string[], rows: Cell[][], lang: Lang) => csvOf([headers, ...rows], { lang, bom: true });
 
 /** Readiness as CSV: one line per area and use, then the municipality's lines (area "0126"). */
 export function readinessCsv(r: Readiness, lang: Lang): string {
@@ -52,7 +56,7 @@ export function pipelineCsv(p: Pipeline, lang: Lang): string {
   return toCsv(headers, rows, lang);
 }
 
-const REASONS = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+const REASONS = EXCLUSION_REASONS;
 
 /** Unmet demand as CSV: one line per use, size band and area, with the reasons as columns. */
 export function unmetDemandCsv(u: UnmetDemand, lang: Lang): string {

@@ -1,3 +1,4 @@
+import type { MatchUse, PlanStatus } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 
@@ -9,13 +10,13 @@ const listUsesSql = sqlFile(__dirname, 'list-uses.sql');
 const pipelineSql = sqlFile(__dirname, 'pipeline.sql');
 
 /** `areaRef` null = a parcel with no area (land) or the municipality's figure (premises, floor area). */
-export interface LandRow { areaRef: string | null; inMunicipality: boolean; use: string; year: string; readyM2: number; inProgressM2: number }
-export interface PremisesRow { areaRef: string | null; use: string; kind: string; m2: number }
-export interface FloorAreaRow { areaRef: string | null; use: string; grossFloorAreaM2: number | null; zones: number; zonesStating: number }
+export interface LandRow { areaRef: string | null; inMunicipality: boolean; use: MatchUse; year: string; readyM2: number; inProgressM2: number }
+export interface PremisesRow { areaRef: string | null; use: MatchUse; kind: string; m2: number }
+export interface FloorAreaRow { areaRef: string | null; use: MatchUse; grossFloorAreaM2: number | null; zones: number; zonesStating: number }
 export interface AreaRow { ref: string; name: string; municipalityCode: string; anyIllustrative: boolean }
-export interface UseRow { use: string; planCodes: string[]; premisesKinds: string[] }
+export interface UseRow { use: MatchUse; planCodes: string[]; premisesKinds: string[] }
 export interface PlanRow {
-  planId: string; name: string; status: string;
+  planId: string; name: string; status: PlanStatus;
   legalForceDate: string | null; expectedLegalForceDate: string | null; implementationEndDate: string | null;
   statusChangedAt: string | null; daysInStatus: number | null;
   implementationEndsSoon: boolean; stuck: boolean;
@@ -42,19 +43,8 @@ export async function listUses(db: Queryable): Promise<UseRow[]> {
   return (await db.query(listUsesSql)).rows;
 }
 
-export async function listPipeline(db: Queryable, area: string | null, windowYears: number, stuckDays: number): Promise<PlanRow[]> {
-  return (await db.query(pipelineSql, [area, windowYears, stuckDays])).rows;
-}
-
-const areaExistsSql = sqlFile(__dirname, 'area-exists.sql');
-const todaySql = sqlFile(__dirname, 'today.sql');
-
-export async function areaExists(db: Queryable, ref: string): Promise<boolean> {
-  return (await db.query(areaExistsSql, [ref])).rows.length > 0;
-}
-
-export async function today(db: Queryable): Promise<string> {
-  return (await db.query(todaySql)).rows[0].today;
+export async function listPipeline(db: Queryable, area: string | null, windowYears: number, stuckDays: number, today: string): Promise<PlanRow[]> {
+  return (await db.query(pipelineSql, [area, windowYears, stuckDays, today])).rows;
 }
 
 const listRequestsSql = sqlFile(__dirname, 'list-requests.sql');

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { parseQuery } from '../http/validate';
-import { sendCsv } from './csv';
+import { sendCsv } from '../csv/csv';
 import { pipelineCsv, readinessCsv, unmetDemandCsv } from './readiness-csv';
 import { pipelineQuery, readinessQuery, unmetDemandQuery } from './schema';
 import { pipeline, readiness } from './service';

@@ -17,7 +17,7 @@ const MAX_ENTRIES = 64;
 export function unmetDemandCache() {
   const entries = new Map<string, Promise<UnmetDemand>>();
   let current = '';
-  return async (db: Queryable, q: { area?: string; use?: string }, staleAfterDays: number): Promise<UnmetDemand> => {
+  return async (db: Queryable, q: Parameters<typeof unmetDemand>[1], staleAfterDays: number): Promise<UnmetDemand> => {
     const revision: string = (await db.query(revisionSql)).rows[0].revision;
     if (revision !== current) {
       entries.clear(); // older revisions are never asked for again

@@ -1,52 +1,32 @@
 import type { Queryable } from '../db/pool';
 import { AppError, badRequest } from '../errors/app-error';
-import { MATCH_USES } from '../layers/enums';
+import { EXCLUSION_REASONS, MATCH_USES } from '../contract/enums';
 import { matchRequestSchema, runMatch, type MatchResponse, type MatchResult } from '../matching/service';
 import { SIZE_BANDS, sizeBand, summarise, type SizeBand } from './demand-summary';
 import * as repo from './repository';
 
 /** The matching API's largest `limit`: enough to see whether any `ready` site exists. */
 const MATCH_LIMIT = 200;
-/** DESIGN.md's order of exclusion reasons: a candidate is counted under the first that applies. */
-const REASON_ORDER = ['notAvailable', 'outsideAreas', 'wrongUse', 'tooSmall', 'tooLarge', 'notReadyInTime', 'tooFarFromTransit'];
+/** docs/design.md's order of exclusion reasons: a candidate is counted under the first that applies. */
+const REASON_ORDER: readonly ExclusionReason[] = EXCLUSION_REASONS;
 
-export interface FutureSite { ref: string; kind: string; areaRef: string | null; usableAreaM2: number; readyDate: string | null; planIds: string[] }
-export interface UnmetRow {
-  use: string;
-  sizeBand: SizeBand;
-  areaRef: string | null;
-  /** Saved requests of this use, band and area with no `ready` match today. */
-  requests: number;
-  /** Their exclusion counts, summed (every request's whole count, also for a row per named area). */
-  reasons: Record<string, number>;
-  /** All saved requests of this use, band and area, met or not: the base of `dominantShare`. */
-  totalRequests: number;
-  /** The reason most of these requests fail on (see failsOn), null: they have no candidate at all. */
-  dominantReason: string | null;
-  dominantShare: number;
-  summary: { sv: string; en: string };
-  requestIds: number[];
-  /** Land in plans in progress that would meet them once in force (their `in_progress` matches). */
-  onceInForce: { requests: number; sites: FutureSite[]; hectares: number };
-}
-export interface UnmetDemand {
-  rows: UnmetRow[];
-  /** total: the saved requests considered (those of the `use` and naming the `area` asked, when asked). */
-  requests: { total: number; unmet: number; skipped: Array<{ id: number; reason: string }> };
-}
+// The answer's shape is the contract's (api/src/contract/readiness.ts).
+export type { FutureSite, UnmetRow, UnmetDemandResponse as UnmetDemand } from '../contract/readiness';
+import type { FutureSite, UnmetRow, UnmetDemandResponse as UnmetDemand } from '../contract/readiness';
+import type { ExclusionReason, MatchUse } from '../contract/enums';
 
 interface Judged {
-  id: number; use: string; band: SizeBand; areaRefs: Array<string | null>; met: boolean; match: MatchResponse;
+  id: number; use: MatchUse; band: SizeBand; areaRefs: Array<string | null>; met: boolean; match: MatchResponse;
   /** In-progress land meeting the request once its plans are in force, whenever that is (neededBy aside). */
   future: MatchResult[];
 }
 
 /**
- * What a request fails on: the latest check in DESIGN.md's order that stopped any candidate,
+ * What a request fails on: the latest check in docs/design.md's order that stopped any candidate,
  * i.e. the hurdle its closest candidates did not clear. Counting candidates instead would
  * let the stock speak (every warehouse is wrongUse for an office request). Null: no candidate.
  */
-function failsOn(excluded: Record<string, number>): string | null {
+function failsOn(excluded: Partial<Record<ExclusionReason, number>>): ExclusionReason | null {
   for (let i = REASON_ORDER.length - 1; i >= 0; i--) if ((excluded[REASON_ORDER[i]] ?? 0) > 0) return REASON_ORDER[i];
   return null;
 }
@@ -94,12 +74,12 @@ const site = (x: MatchResult): FutureSite => ({
 });
 
 /**
- * Unmet demand (DESIGN.md, Readiness): saved requests with no `ready` match today, per use,
+ * Unmet demand (docs/design.md, Readiness): saved requests with no `ready` match today, per use,
  * size band and named area, with their summed exclusion reasons, the dominant one, and the
  * land in progress that would meet them. Runs the matching engine on every saved request.
  * Example: `await unmetDemand(db, { use: 'logistics' }, 90)`.
  */
-export async function unmetDemand(db: Queryable, q: { area?: string; use?: string }, staleAfterDays: number): Promise<UnmetDemand> {
+export async function unmetDemand(db: Queryable, q: { area?: string; use?: MatchUse }, staleAfterDays: number): Promise<UnmetDemand> {
   const areas = await repo.listAreas(db);
   if (q.area && !areas.some((a) => a.ref === q.area)) throw badRequest('unknown_area', `area: no area with ref '${q.area}'`);
   const names = new Map(areas.map((a) => [a.ref, a.name]));
@@ -114,7 +94,7 @@ export async function unmetDemand(db: Queryable, q: { area?: string; use?: strin
 
   const key = (use: string, band: string, area: string | null) => `${use}|${band}|${area ?? ''}`;
   const totals = new Map<string, number>();
-  const rows = new Map<string, UnmetRow & { tally: Map<string | null, number> }>();
+  const rows = new Map<string, UnmetRow & { tally: Map<ExclusionReason | null, number> }>();
   for (const j of judged) {
     for (const areaRef of j.areaRefs) {
       if ((q.use && j.use !== q.use) || (q.area && areaRef !== q.area)) continue;
@@ -132,7 +112,7 @@ export async function unmetDemand(db: Queryable, q: { area?: string; use?: strin
       }
       row.requests += 1;
       row.requestIds.push(j.id);
-      for (const [reason, n] of Object.entries(j.match.excluded)) row.reasons[reason] = (row.reasons[reason] ?? 0) + n;
+      for (const reason of EXCLUSION_REASONS) row.reasons[reason] = (row.reasons[reason] ?? 0) + j.match.excluded[reason];
       const d = failsOn(j.match.excluded);
       row.tally.set(d, (row.tally.get(d) ?? 0) + 1);
       const future = j.future.filter((x) => areaRef === null || x.areaRef === areaRef);
@@ -145,7 +125,7 @@ export async function unmetDemand(db: Queryable, q: { area?: string; use?: strin
   for (const [k, { tally, ...row }] of rows) {
     row.totalRequests = totals.get(k)!;
     // The reason most of the row's requests fail on; ties go to the later check (the nearer miss).
-    const rank = (r: string | null) => -(r === null ? -1 : REASON_ORDER.indexOf(r));
+    const rank = (r: ExclusionReason | null) => -(r === null ? -1 : REASON_ORDER.indexOf(r));
     const [best, bestN] = [...tally].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0];
     row.dominantReason = best;
     row.dominantShare = Math.round((bestN / row.totalRequests) * 1000) / 1000;

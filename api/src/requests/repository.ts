@@ -1,3 +1,4 @@
+import type { RequestsPerMonth } from '../contract/kpis';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { SavedRequest, SavedRequestSummary, SaveRequestInput } from './schema';
@@ -28,4 +29,11 @@ export async function selectRequest(db: Queryable, id: number): Promise<SavedReq
 export async function selectRequests(db: Queryable, limit: number): Promise<SavedRequestSummary[]> {
   const { rows } = await db.query(listRequestsSql, [limit]);
   return rows.map(withIsoDates);
+}
+
+/** Saved requests per month, use and named area (GET /api/kpis): the contract's row. */
+export type RequestsRow = RequestsPerMonth;
+
+export async function requestsPerMonth(db: Queryable, from: string | null, to: string | null): Promise<RequestsRow[]> {
+  return (await db.query(sqlFile(__dirname, 'per-month.sql'), [from, to])).rows;
 }

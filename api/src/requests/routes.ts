@@ -5,7 +5,7 @@ import { notFound } from '../errors/app-error';
 import { runMatch } from '../matching/service';
 import { listRequestsQuery, requestIdParam } from './schema';
 import { getRequest, listRequests, saveRequest } from './service';
-import { requireRole } from '../auth/middleware';
+import { requireRole } from '../access/guards';
 
 /**
  * Saved establishment requests: POST/GET /api/requests, GET /api/requests/:id(/matches).

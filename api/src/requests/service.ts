@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/pool';
 import { parseWith } from '../http/validate';
-import { checkAreaRefs } from '../matching/service';
+import { checkAreaRefs } from '../areas/service';
 import { insertRequest, selectRequest, selectRequests } from './repository';
 import { saveRequestSchema, type SavedRequest, type SavedRequestSummary } from './schema';
 
 export type { SavedRequest, SavedRequestSummary } from './schema';
+export { requestsPerMonth, type RequestsRow } from './repository';
 
 /**
  * Validates and stores an establishment request; its `criteria` is a /api/match body,

@@ -4,7 +4,7 @@ from (
   select s.ref, json_build_object(
     'type', 'Feature',
     'id', s.id,
-    'geometry', ST_AsGeoJSON(ST_Transform(s.geom, $1::int), case when $1::int = 4326 then 7 else 3 end)::json,
+    'geometry', geom_to_geojson(s.geom, $1::int),
     'properties', json_build_object(
       'id', s.id,
       'ref', s.ref,

@@ -2,7 +2,7 @@
 -- $8 illustrative, $9 source, $10 GeoJSON geometry, $11 its srid, $12 departures per hour
 insert into stops (ref, name, mode, planned, opening_year, source_id, municipality_code, illustrative, source, geom,
                    departures_per_hour)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($10), $11::int), 3006), $12)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, geom_from_geojson($10, $11::int), $12)
 on conflict (ref) do update set
   name = excluded.name,
   mode = excluded.mode,

@@ -137,7 +137,7 @@ export const LAYOUTS: Record<AreaRef, AreaLayout> = {
       },
       {
         planId: 'HUDD-DP-2024-008', planName: 'Detaljplan för campus Flemingsberg, etapp 3', status: 'consultation',
-        // Deliberately unknown: shows the "unknown" bucket of readiness (DESIGN.md).
+        // Deliberately unknown: shows the "unknown" bucket of readiness (docs/design.md).
         expectedLegalForceDate: null, statusChangedAt: '2026-03-17',
         zones: [{ block: 10, useCodes: ['S', 'K'], e: 1.5, maxHeightM: 26 }],
       },
@@ -205,5 +205,5 @@ export const LAYOUTS: Record<AreaRef, AreaLayout> = {
   },
 };
 
-/** In-progress statuses counted by matching rule 1 (DESIGN.md). */
+/** In-progress statuses counted by matching rule 1 (docs/design.md). */
 export const IN_PROGRESS: PlanStatus[] = ['consultation', 'review', 'adopted'];

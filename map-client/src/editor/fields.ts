@@ -1,6 +1,11 @@
-// The attribute form of each editable layer: the layer contract's properties (DESIGN.md).
-export type LayerName = 'premises' | 'plans' | 'land';
-export type Role = 'admin' | 'business' | 'planner' | 'owner';
+// The attribute form of each editable layer: the contract's layer properties.
+import {
+  LAND_STATUSES, OWNER_TYPES, PLAN_STATUSES, PREMISES_KINDS, PREMISES_STATUSES, RESERVATION_KINDS, etagOf as contractEtag,
+  WRITABLE_LAYERS, type Role, type WritableLayer,
+} from '@etablera/contract';
+
+export type LayerName = WritableLayer;
+export type { Role };
 
 export interface Field {
   name: string;
@@ -11,18 +16,6 @@ export interface Field {
   /** only set when the record is created (its identity) */
   createOnly?: boolean;
 }
-
-export const PREMISES_KINDS = ['office', 'retail', 'industry', 'warehouse', 'lab'] as const;
-export const PREMISES_STATUSES = ['available', 'let', 'withdrawn'] as const;
-/** In pipeline order; the national codelist beside Etablera's programme (api/src/layers/enums.ts). */
-export const PLAN_STATUSES = [
-  'programme', 'started', 'consultation', 'review', 'adopted', 'appealed', 'supervision', 'in_force', 'cancelled', 'discontinued',
-] as const;
-export const LAND_STATUSES = ['available', 'reserved', 'sold', 'not_for_sale'] as const;
-export const OWNER_TYPES = ['municipal', 'private', 'state', 'other'] as const;
-export const RESERVATION_KINDS = ['reservation', 'markanvisning'] as const;
-/** Boverket kvartersmark base letters the API accepts (api/src/layers/enums.ts). */
-export const USE_CODE_LETTERS = 'BCDEFGHJKLMNOPRSTUVYZ';
 
 export const FIELDS: Record<LayerName, Field[]> = {
   premises: [
@@ -66,8 +59,11 @@ export const LAYERS_OF: Record<Role, LayerName[]> = {
   owner: ['premises'],
   business: ['premises', 'land'],
   planner: ['plans'],
-  admin: ['premises', 'plans', 'land'],
+  admin: [...WRITABLE_LAYERS],
 };
+
+/** Bottom to top on the map: parcels, then plan zones, then premises points on top. */
+export const DRAW_ORDER: readonly LayerName[] = [...WRITABLE_LAYERS].reverse();
 
 export const GEOMETRY_OF: Record<LayerName, 'Point' | 'Polygon'> = { premises: 'Point', plans: 'Polygon', land: 'Polygon' };
 
@@ -78,7 +74,7 @@ export const DEFAULTS: Record<LayerName, Record<string, unknown>> = {
   land: { status: 'available', ownerType: 'municipal' },
 };
 
-/** The ETag of a feature as the API computes it from its versions. */
+/** The ETag of a feature by the contract's formula: a plan zone's also names its plan's version. */
 export function etagOf(layer: LayerName, p: Record<string, unknown>): string {
-  return layer === 'plans' ? `"${p.version}-${p.planVersion}"` : `"${p.version}"`;
+  return layer === 'plans' ? contractEtag(Number(p.version), Number(p.planVersion)) : contractEtag(Number(p.version));
 }

@@ -8,7 +8,7 @@ import { h, setChildren } from '../shared/dom';
 import { initLang, rememberLang, translator, type Lang } from '../shared/i18n';
 import { formatM2 } from '../shared/i18n';
 import * as api from './api';
-import { DEFAULTS, etagOf, FIELDS, GEOMETRY_OF, LAYERS_OF, type LayerName } from './fields';
+import { DEFAULTS, DRAW_ORDER, etagOf, FIELDS, GEOMETRY_OF, LAYERS_OF, type LayerName } from './fields';
 import { readForm, renderForm, showProblems } from './form';
 import { checkPolygon } from './geometry-checks';
 import { EditorMap } from './map';
@@ -166,7 +166,7 @@ async function save(): Promise<void> {
 }
 
 function handleError(err: unknown, mine?: Record<string, unknown>): void {
-  if (!(err instanceof api.WriteError)) return say(String(err), 'error');
+  if (!(err instanceof api.ApiError)) return say(String(err), 'error');
   if (err.status === 412) {
     const current = err.body.current as GeoJsonFeature | undefined;
     return say(
@@ -307,9 +307,9 @@ async function loadLayer(layer: LayerName): Promise<void> {
   const mine = layer === 'premises' && state.user?.role === 'owner';
   const [editable, ...context] = await Promise.all([
     api.loadLayer(layer, mine),
-    ...(['land', 'plans', 'premises'] as LayerName[]).map((l) => api.loadLayer(l)),
+    ...DRAW_ORDER.map((l) => api.loadLayer(l)),
   ]);
-  (['land', 'plans', 'premises'] as LayerName[]).forEach((l, i) => editorMap.setContext(l, l === layer ? { type: 'FeatureCollection', features: [] } : context[i]));
+  DRAW_ORDER.forEach((l, i) => editorMap.setContext(l, l === layer ? { type: 'FeatureCollection', features: [] } : context[i]));
   editorMap.setEditable(layer, editable);
   // premises are a point or, where known, the building's footprint
   $('new-footprint').hidden = layer !== 'premises';
@@ -357,7 +357,7 @@ $<HTMLFormElement>('sign-in-form').addEventListener('submit', (ev) => {
       () => boot().catch((err) => say(String(err), 'error')),
       (err) => {
         document.body.dataset.editorReady = 'true';
-        say(err instanceof api.WriteError && err.status === 429 ? tr('tooMany') : tr('signInFailed'), 'error');
+        say(err instanceof api.ApiError && err.status === 429 ? tr('tooMany') : tr('signInFailed'), 'error');
       },
     );
 });

@@ -17,7 +17,7 @@ import { get as getProjection } from 'ol/proj';
 import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style';
 import type { FeatureCollection, Geometry as GeoJsonGeometry } from 'geojson';
 import { proj4, SWEREF99TM, SWEREF99TM_EXTENT } from '../shared/crs';
-import type { LayerName } from './fields';
+import { DRAW_ORDER, type LayerName } from './fields';
 
 register(proj4);
 getProjection(SWEREF99TM)!.setExtent(SWEREF99TM_EXTENT);
@@ -76,7 +76,7 @@ export class EditorMap {
       layers: [
         new VectorLayer({ source: this.backdrop.municipalities, style: new Style({ stroke: new Stroke({ color: '#8a8a8a', width: 1 }), fill: new Fill({ color: '#f4f2ec' }) }) }),
         new VectorLayer({ source: this.backdrop.areas, style: line('#333', 2, [6, 4]) }),
-        ...(['land', 'plans', 'premises'] as LayerName[]).map((l) => new VectorLayer({ source: this.context[l], style: contextStyle(l) })),
+        ...DRAW_ORDER.map((l) => new VectorLayer({ source: this.context[l], style: contextStyle(l) })),
         this.editableLayer,
       ],
       view: new View({ projection: SWEREF99TM, center: [667_000, 6_567_000], resolution: 20, maxResolution: 2000, minResolution: 0.05 }),

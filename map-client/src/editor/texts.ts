@@ -1,3 +1,5 @@
+import type { LandStatus, OwnerType, PlanStatus, PremisesKind, PremisesStatus, ReservationKind } from '@etablera/contract';
+
 // Every text of the editor, Swedish first; enum values have their Swedish names here.
 export const TEXTS = {
   sv: {
@@ -237,3 +239,8 @@ export const TEXTS = {
 };
 
 export type TextKey = keyof typeof TEXTS.sv;
+
+/** Every value the editor's selects offer has its label (`v_<value>`): tsc names a missing one. */
+type ValueKey = `v_${PremisesKind | PremisesStatus | PlanStatus | LandStatus | OwnerType | ReservationKind}`;
+TEXTS.sv satisfies Record<ValueKey, string>;
+TEXTS.en satisfies Record<ValueKey, string>;

@@ -1,7 +1,9 @@
-// The API's property rules, checked in the browser first so people see them at once; the
-// server checks again (api/src/<layer>/schema.ts, write-service.ts) and has the last word.
+// The API's property rules, checked in the browser first so people see them at once: the
+// rules themselves (date, use code, status pipeline) are the contract's, so the server, which
+// checks again and has the last word, and this page cannot disagree.
+import { FINAL_PLAN_STATUSES, isoDate, transitionProblem as contractTransition, useCode, type PlanStatus } from '@etablera/contract';
 import type { TextKey } from './texts';
-import { FIELDS, PLAN_STATUSES, USE_CODE_LETTERS, type LayerName } from './fields';
+import { FIELDS, type LayerName } from './fields';
 
 export interface Problem {
   key: TextKey;
@@ -11,21 +13,14 @@ export type Problems = Record<string, Problem>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function isDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const isDate = (s: string) => isoDate.safeParse(s).success;
 
-/** Why a plan may not move between statuses (same rule as api/src/plans/write-status.ts). */
+/** Why a plan may not move between statuses: the contract's rule, in the page's words. */
 export function transitionProblem(from: string, to: string): Problem | undefined {
-  if (from === to) return undefined;
-  if (from === 'cancelled' || from === 'discontinued') return { key: 'cancelledStays' };
-  if (to === 'cancelled') return undefined;
-  if (to === 'discontinued') return from === 'in_force' ? { key: 'inForceNotDiscontinued' } : undefined;
-  const order = PLAN_STATUSES.filter((s) => s !== 'cancelled' && s !== 'discontinued') as string[];
-  if (order.indexOf(to) < order.indexOf(from)) return { key: 'backwards', vars: { from, to } };
-  return undefined;
+  if (!contractTransition(from as PlanStatus, to as PlanStatus)) return undefined;
+  if (FINAL_PLAN_STATUSES.includes(from as PlanStatus)) return { key: 'cancelledStays' };
+  if (to === 'discontinued') return { key: 'inForceNotDiscontinued' };
+  return { key: 'backwards', vars: { from, to } };
 }
 
 /**
@@ -49,7 +44,7 @@ export function validate(layer: LayerName, props: Record<string, unknown>, isNew
     }
     if (f.type === 'date' && !isDate(String(v))) problems[f.name] = { key: 'badDate' };
     if (f.type === 'codes') {
-      const ok = (v as string[]).every((c) => /^[A-Z][0-9]*$/.test(c) && USE_CODE_LETTERS.includes(c[0]));
+      const ok = (v as string[]).every((c) => useCode.safeParse(c).success);
       if (!ok) problems[f.name] = { key: 'badCodes' };
     }
   }

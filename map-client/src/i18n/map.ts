@@ -1,4 +1,8 @@
 // Texts of the public map page (index.html), Swedish first.
+import type {
+  Criterion, ExclusionReason, LandStatus, OwnerType, PlanStatus, PremisesKind, PremisesStatus, SiteKind, StopMode,
+} from '@etablera/contract';
+
 const sv = {
   title: 'Etablera',
   tagline: 'Mark, detaljplaner och lediga lokaler i Huddinge',
@@ -42,7 +46,6 @@ const sv = {
   search: 'Sök',
   searching: 'Söker…',
   searchError: 'Sökningen misslyckades: {message}',
-  matchUnavailable: 'Matchningen är inte tillgänglig ännu.',
   required: 'Fyll i verksamhet och minsta yta.',
   resultsHeading: 'Resultat',
   resultsCount: '{n} platser',
@@ -145,7 +148,15 @@ const sv = {
   fact_illustrative: 'Illustrativ uppgift',
   close: 'Stäng',
   metres: '{n} m',
-};
+} satisfies Record<string, string> & Record<ContractKey, string>;
+
+/**
+ * The keys the pages build from contract values (`plan_${status}`, `excl_${reason}`, …):
+ * every value has its label, so a value added to the contract fails tsc here.
+ */
+type ContractKey =
+  | `plan_${PlanStatus}` | `status_${LandStatus | PremisesStatus}` | `owner_${OwnerType}` | `mode_${StopMode}`
+  | `kind_${SiteKind}` | `kindname_${PremisesKind}` | `crit_${Criterion}` | `excl_${ExclusionReason}`;
 
 export type MapKey = keyof typeof sv;
 
@@ -192,7 +203,6 @@ const en: Record<MapKey, string> = {
   search: 'Search',
   searching: 'Searching…',
   searchError: 'The search failed: {message}',
-  matchUnavailable: 'Matching is not available yet.',
   required: 'Fill in use and minimum area.',
   resultsHeading: 'Results',
   resultsCount: '{n} sites',

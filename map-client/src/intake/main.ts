@@ -1,9 +1,10 @@
 // The public intake form (issue 6): a company describes its establishment need; POST
-// /api/intake saves the request and opens a case in first contact. The client checks mirror
-// api/src/intake/schema.ts so most mistakes are caught before sending; what only the server
-// knows (phone and organisation number formats, unknown areas, its rate limit) comes back as
-// a 400/429 and is shown next to the field it names.
+// /api/intake saves the request and opens a case in first contact. The page checks with the
+// contract's own schema (intakeBody) so most mistakes are caught before sending; what is left
+// to the server (phone and organisation number formats, unknown areas, its rate limit) comes
+// back as a 400/429 and is shown next to the field it names.
 import './intake.css';
+import { intakeBody, MATCH_USES, type IntakeReceipt, type MatchUse } from '@etablera/contract';
 import { ApiError, fetchJson, fetchLayer } from '../shared/api';
 import { h, setChildren } from '../shared/dom';
 import { initLang, rememberLang, translator, urlWithLang, type Lang } from '../shared/i18n';
@@ -58,45 +59,24 @@ function numberOf(id: FieldId): number | undefined {
   return el.value.trim() === '' ? undefined : Number(el.value);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Formats people type freely, left to the server: its 400 shows next to the field. */
+const SERVER_CHECKED = new Set(['contact.phone', 'orgNumber']);
+const REQUIRED: readonly FieldId[] = ['company', 'contact-name', 'email', 'min-area'];
+const isEmpty = (id: FieldId) => (input(id).type === 'number' ? numberOf(id) === undefined : text(id) === '');
 
-/** The schema's rules the browser can check by itself (required, e-mail, numbers, min ≤ max). */
+/**
+ * The contract's intake schema, run in the browser: the same rules and messages as the
+ * server (required, lengths, e-mail, numbers, min ≤ max, consent), each in the page's words.
+ */
 function checkForm(): Map<FieldId, Problem> {
   const p = new Map<FieldId, Problem>();
-  const required = (id: FieldId, max: number) => {
-    if (!text(id)) p.set(id, { key: 'errRequired' });
-    else if (text(id).length > max) p.set(id, { key: 'errTooLong', vars: { max } });
-  };
-  required('company', 200);
-  required('contact-name', 200);
-  if (text('sector').length > 200) p.set('sector', { key: 'errTooLong', vars: { max: 200 } });
-  if (!text('email')) p.set('email', { key: 'errRequired' });
-  else if (!EMAIL.test(text('email')) || text('email').length > 320) p.set('email', { key: 'errEmail' });
-  if (!$<HTMLSelectElement>('use').value) p.set('use', { key: 'errChoose' });
-
-  const min = numberOf('min-area');
-  const max = numberOf('max-area');
-  if (min === undefined) p.set('min-area', { key: 'errRequired' });
-  else if (Number.isNaN(min)) p.set('min-area', { key: 'errNumber' });
-  else if (min <= 0) p.set('min-area', { key: 'errPositive' });
-  if (max !== undefined) {
-    if (Number.isNaN(max)) p.set('max-area', { key: 'errNumber' });
-    else if (max <= 0) p.set('max-area', { key: 'errPositive' });
-    else if (min !== undefined && min > 0 && max < min) p.set('max-area', { key: 'errMinAboveMax' });
+  const r = intakeBody.safeParse({ ...requestBody(), consent: input('consent').checked });
+  for (const issue of r.success ? [] : r.error.issues) {
+    const path = issue.path.join('.');
+    const id = API_FIELDS[path];
+    if (!id || SERVER_CHECKED.has(path) || p.has(id)) continue;
+    p.set(id, REQUIRED.includes(id) && isEmpty(id) ? { key: 'errRequired' } : apiProblem(issue.message));
   }
-  const jobs = numberOf('jobs');
-  if (jobs !== undefined) {
-    if (Number.isNaN(jobs)) p.set('jobs', { key: 'errNumber' });
-    else if (jobs < 0) p.set('jobs', { key: 'errNotNegative' });
-    else if (!Number.isInteger(jobs)) p.set('jobs', { key: 'errInteger' });
-  }
-  const investment = numberOf('investment');
-  if (investment !== undefined) {
-    if (Number.isNaN(investment)) p.set('investment', { key: 'errNumber' });
-    else if (investment < 0) p.set('investment', { key: 'errNotNegative' });
-  }
-  if (text('message').length > 4000) p.set('message', { key: 'errTooLong', vars: { max: 4000 } });
-  if (!input('consent').checked) p.set('consent', { key: 'errConsent' });
   return p;
 }
 
@@ -132,12 +112,14 @@ function apiProblem(message: string): Problem {
     [/consent/, () => ({ key: 'errConsent' })],
     [/is required/, () => ({ key: 'errRequired' })],
     [/e-mail/, () => ({ key: 'errEmail' })],
+    [/must be a number/, () => ({ key: 'errNumber' })],
+    [/^Invalid option/, () => ({ key: 'errChoose' })],
     [/must be above 0/, () => ({ key: 'errPositive' })],
     [/must not be negative/, () => ({ key: 'errNotNegative' })],
     [/must be an integer/, () => ({ key: 'errInteger' })],
     [/must not be below minAreaM2/, () => ({ key: 'errMinAboveMax' })],
-    [/at most (\d+) characters/, (m) => ({ key: 'errTooLong', vars: { max: m[1] } })],
-    [/calendar date|must be a date/, () => ({ key: 'apiDate' })],
+    [/(?:at most |<=)(\d+) characters/, (m) => ({ key: 'errTooLong', vars: { max: m[1] } })],
+    [/calendar date|must be a date|must be a year/, () => ({ key: 'apiDate' })],
   ];
   for (const [re, make] of rules) {
     const m = message.match(re);
@@ -222,11 +204,7 @@ async function submit(e: Event): Promise<void> {
   button.textContent = tr('sending');
   form.setAttribute('aria-busy', 'true');
   try {
-    const res = await fetchJson<{ status: string; reference?: string }>('/api/intake', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(requestBody()),
-    });
+    const res = await fetchJson<IntakeReceipt>('/api/intake', { method: 'POST', body: requestBody() });
     form.reset();
     state.reference = res.reference ?? null;
     renderReceipt();
@@ -261,7 +239,14 @@ async function loadAreas(): Promise<void> {
   }
 }
 
+/** The use options: one per use of the contract, each with its label key. */
+const USE_KEYS: Record<MatchUse, TextKey> = { office: 'useOffice', retail: 'useRetail', industry: 'useIndustry', logistics: 'useLogistics', lab: 'useLab' };
+function addUseOptions(): void {
+  $('use').append(...MATCH_USES.map((u) => h('option', { value: u, 'data-i18n': USE_KEYS[u] }, tr(USE_KEYS[u]))));
+}
+
 function start(): void {
+  addUseOptions();
   prepareErrorSlots();
   renderStatic();
   form.addEventListener('submit', (e) => void submit(e).catch((err) => console.error(err)));

@@ -4,7 +4,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { h } from '../shared/dom';
 import type { Lang } from '../shared/i18n';
-import type { UseCode } from '../shared/types';
+import type { UseCode } from '@etablera/contract';
 import type { MapKey } from '../i18n/map';
 import type { T } from './facts';
 import { AREA_COLOUR, LAND_STATUS_COLOURS, OWNER_COLOURS, PREMISES_COLOURS, RESULT_COLOUR, STOP_COLOURS } from './palette';

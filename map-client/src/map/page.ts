@@ -1,10 +1,10 @@
 // Wires the map page together: language, style, data, legend, popups, search and the URL.
 import * as maplibregl from 'maplibre-gl';
-import { ApiError, fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
+import { fetchConfig, fetchLayer, fetchUseCodes, postMatch } from '../shared/api';
 import { h } from '../shared/dom';
-import { layerDownloads, matchDownloads } from '../shared/downloads';
+import { EXPORT_LAYERS, layerDownloads, matchDownloads } from '../shared/downloads';
 import { initLang, translator, urlWithLang } from '../shared/i18n';
-import type { MatchRequest, UseCode } from '../shared/types';
+import type { MatchRequestInput as MatchRequest, UseCode } from '@etablera/contract';
 import { MAP_TEXTS } from '../i18n/map';
 import { startStyle } from './basemap';
 import { factsElement, hoverLabel, layerOf, type T } from './facts';
@@ -94,7 +94,7 @@ export async function startMapPage(): Promise<void> {
 
   const presentCodes = () =>
     new Set(map.querySourceFeatures('plans', { sourceLayer: 'plans' }).map((f) => String(f.properties.useCode)));
-  byId('layer-downloads').replaceChildren(layerDownloads(lang, ['land', 'plans', 'premises', 'stops', 'areas', 'municipalities']));
+  byId('layer-downloads').replaceChildren(layerDownloads(lang, EXPORT_LAYERS));
   const legend = buildLegend(byId('legend'), map, t, lang, data.useCodes, presentCodes);
 
   // Hover label and click facts for the data layers; a click on a result selects it.
@@ -170,9 +170,7 @@ export async function startMapPage(): Promise<void> {
       results.clear();
       byId('results-downloads').replaceChildren();
       searchStatus.classList.add('error');
-      searchStatus.textContent = err instanceof ApiError && err.status === 404 && err.code === 'not_found'
-        ? t('matchUnavailable')
-        : t('searchError', { message: (err as Error).message });
+      searchStatus.textContent = t('searchError', { message: (err as Error).message });
     } finally {
       if (inflight === ctrl) byId('results-section').removeAttribute('aria-busy');
       submit().disabled = false;

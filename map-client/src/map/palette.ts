@@ -1,6 +1,6 @@
 // Colours shared by the map style and the legend, so the two can never disagree. Chosen for
 // contrast on the light basemap; plan zones use Boverket's colours, carried in the tiles.
-import type { LandStatus, OwnerType, PremisesKind, StopMode } from '../shared/types';
+import type { LandStatus, OwnerType, PremisesKind, StopMode } from '@etablera/contract';
 
 export const LAND_STATUS_COLOURS: Record<LandStatus, string> = {
   available: '#2e9d4f',

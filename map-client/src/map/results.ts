@@ -3,7 +3,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { h, setChildren } from '../shared/dom';
 import { formatDate, formatM2, formatNumber, type Lang } from '../shared/i18n';
-import { EXCLUSION_REASONS, type MatchRequest, type MatchResponse, type MatchResult } from '../shared/types';
+import { EXCLUSION_REASONS, type MatchRequestInput as MatchRequest, type MatchResponse, type MatchResult } from '@etablera/contract';
 import type { MapKey } from '../i18n/map';
 import type { T } from './facts';
 import { bboxOf, labelPoint, type Bbox } from './geometry';
@@ -15,7 +15,7 @@ const pct = (score: number) => Math.round(score * 100);
 
 /** "12 för små, 4 fel detaljplan", in the order the API checks the reasons. */
 export function whyNotMore(excluded: MatchResponse['excluded'], t: T): string {
-  const parts = EXCLUSION_REASONS.filter((r) => (excluded[r] ?? 0) > 0).map((r) => t(`excl_${r}` as MapKey, { n: excluded[r]! }));
+  const parts = EXCLUSION_REASONS.filter((r) => (excluded[r] ?? 0) > 0).map((r) => t(`excl_${r}` satisfies MapKey, { n: excluded[r] }));
   return parts.length ? parts.join(', ') : t('noneExcluded');
 }
 

@@ -2,8 +2,8 @@
 // fieldsets, errors announced. Reads and writes MatchRequest, nothing else.
 import { h } from '../shared/dom';
 import {
-  CRITERIA, DEFAULT_STATION_MODES, MATCH_USES, NEEDS, STOP_MODES, type MatchRequest, type MatchUse, type Need, type StopMode,
-} from '../shared/types';
+  CRITERIA, DEFAULT_STATION_MODES, DEFAULT_WEIGHTS, MATCH_USES, NEEDS, STOP_MODES, type MatchRequestInput as MatchRequest, type MatchUse, type Need, type StopMode,
+} from '@etablera/contract';
 import type { MapKey } from '../i18n/map';
 import type { T } from './facts';
 
@@ -15,7 +15,7 @@ export interface AreaOption {
 const USE_KEYS: Record<MatchUse, MapKey> = { office: 'useOffice', retail: 'useRetail', industry: 'useIndustry', logistics: 'useLogistics', lab: 'useLab' };
 const NEED_KEYS: Record<Need, MapKey> = { any: 'needAny', land: 'needLand', premises: 'needPremises' };
 /** Default weights of the matching service, shown as placeholders. */
-const DEFAULT_WEIGHTS: Record<string, number> = { transit: 0.35, size: 0.2, readiness: 0.3, price: 0.15 };
+
 
 const field = (id: string, label: string, input: HTMLElement, hint?: string) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), input, hint ? h('small', { id: `${id}-hint` }, hint) : null);
@@ -31,7 +31,8 @@ export function buildSearchForm(form: HTMLFormElement, areas: AreaOption[], t: T
   form.replaceChildren(
     h('fieldset', { class: 'choice-row' },
       h('legend', {}, t('need')),
-      NEEDS.map((n) => h('label', { class: 'choice' },
+      // 'any' first: the default choice reads first.
+      [...NEEDS].sort((a, b) => Number(b === 'any') - Number(a === 'any')).map((n) => h('label', { class: 'choice' },
         h('input', { type: 'radio', name: 'need', value: n, checked: n === 'any' }), t(NEED_KEYS[n])))),
     field('use', t('use'), h('select', { id: 'use', name: 'use', required: true },
       MATCH_USES.map((u) => h('option', { value: u }, t(USE_KEYS[u]))))),
@@ -47,7 +48,7 @@ export function buildSearchForm(form: HTMLFormElement, areas: AreaOption[], t: T
       field('maxDistanceToStationM', t('maxDistance'), numberInput('maxDistanceToStationM')),
       h('div', { class: 'choice-grid', role: 'group', 'aria-label': t('modes') },
         STOP_MODES.map((m) => h('label', { class: 'choice' },
-          h('input', { type: 'checkbox', name: 'stationModes', value: m, checked: DEFAULT_STATION_MODES.includes(m) }), t(`mode_${m}` as MapKey)))),
+          h('input', { type: 'checkbox', name: 'stationModes', value: m, checked: (DEFAULT_STATION_MODES as readonly string[]).includes(m) }), t(`mode_${m}` as MapKey)))),
       h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'includePlanned', value: 'true' }), t('includePlanned'))),
     field('neededBy', t('neededBy'), h('input', { id: 'neededBy', name: 'neededBy', type: 'date' })),
     h('details', { class: 'weights' },

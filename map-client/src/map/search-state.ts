@@ -1,7 +1,7 @@
 // The search lives in the URL's query string, so a search can be shared and reloaded.
 // Names follow the request body of POST /api/match; lists are comma-separated; weights
 // are `w.<criterion>`. Values that do not parse are left out (the API checks the rest).
-import { CRITERIA, MATCH_USES, NEEDS, STOP_MODES, type MatchRequest, type MatchUse, type Need, type StopMode } from '../shared/types';
+import { CRITERIA, MATCH_USES, NEEDS, STOP_MODES, type MatchRequestInput as MatchRequest, type MatchUse, type Need, type StopMode } from '@etablera/contract';
 
 const num = (v: string | null): number | undefined => {
   if (v === null || v.trim() === '') return undefined;

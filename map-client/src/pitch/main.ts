@@ -3,48 +3,15 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './pitch.css';
-import type { Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
+import type { Lang, Pitch } from '@etablera/contract';
+import { ApiError, call, fetchJson } from '../shared/api';
+import { initLang, rememberLang } from '../shared/i18n';
 // MapLibre 6 loads its module worker from next to its own file, which a Vite build does not
 // emit unless asked: the worker travels as a hashed asset of this page.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 maplibregl.setWorkerUrl(workerUrl);
-
-interface Fact {
-  key: string;
-  label: string;
-  text: string;
-}
-interface Site {
-  number: number;
-  kind: string;
-  ref: string;
-  name: string;
-  kindText: string;
-  areaName: string | null;
-  facts: Fact[];
-  geometry: Geometry;
-  point: { type: 'Point'; coordinates: [number, number] };
-}
-interface Area {
-  ref: string;
-  name: string;
-  profile: string | null;
-  strengths: string[];
-  anchors: string[];
-  transit: string | null;
-}
-interface Pitch {
-  lang: 'sv' | 'en';
-  title: string;
-  intro: string;
-  expiresAt: string;
-  illustrative: boolean;
-  illustrativeText: string;
-  labels: { expires: string; site: string; areas: string; print: string; pdf: string };
-  sites: Site[];
-  areas: Area[];
-}
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? '';
@@ -110,10 +77,8 @@ function renderMap(p: Pitch): void {
 
 /** The business areas and rail stations around the sites, from the public read API, for orientation. */
 async function addContext(m: maplibregl.Map): Promise<void> {
-  const get = async (url: string) => {
-    const res = await fetch(url);
-    return res.ok ? res.json() : { type: 'FeatureCollection', features: [] };
-  };
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const get = (url: string) => fetchJson<FeatureCollection>(url).catch(() => empty);
   try {
     const [areas, stops] = await Promise.all([get('/api/areas'), get('/api/stops?mode=commuter_rail,metro,tram')]);
     m.addSource('areas', { type: 'geojson', data: areas });
@@ -173,17 +138,19 @@ function render(p: Pitch): void {
   document.body.setAttribute('data-ready', p.lang);
 }
 
-async function load(lang: 'sv' | 'en'): Promise<void> {
+async function load(lang: Lang): Promise<void> {
   document.body.removeAttribute('data-ready');
-  const res = await fetch(`/api/pitch/${encodeURIComponent(token)}?lang=${lang}`, { credentials: 'omit' });
-  if (!res.ok) {
-    const body = await res.json().catch(() => ({ message: res.statusText }));
-    return showError(res.status, body.message ?? res.statusText);
+  try {
+    // no cookie: the pitch is public and must read the same signed in or not
+    render((await call<Pitch>('GET', `/api/pitch/${encodeURIComponent(token)}?lang=${lang}`, { credentials: 'omit' })).data);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    showError(err.status, err.message);
   }
-  render(await res.json());
 }
 
-function switchTo(lang: 'sv' | 'en'): void {
+function switchTo(lang: Lang): void {
+  rememberLang(lang);
   params.set('lang', lang);
   history.replaceState(null, '', `${location.pathname}?${params}`);
   void load(lang);
@@ -192,4 +159,4 @@ function switchTo(lang: 'sv' | 'en'): void {
 $('lang-sv').addEventListener('click', () => switchTo('sv'));
 $('lang-en').addEventListener('click', () => switchTo('en'));
 $('print').addEventListener('click', () => window.print());
-void load(params.get('lang') === 'en' ? 'en' : 'sv');
+void load(initLang());

@@ -7,7 +7,7 @@ import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { formatNumber, type Lang } from '../shared/i18n';
 import { h, setChildren } from '../shared/dom';
-import type { Readiness } from './data';
+import type { ReadinessResponse } from './data';
 
 /** Light to dark green in five steps; the breaks are fractions of the largest area's figure. */
 const RAMP = ['#f1f5ee', '#c7e0b5', '#8cc47c', '#4a9a4f', '#1d6a35'];
@@ -55,7 +55,7 @@ export class Choropleth {
   }
 
   /** Shades the areas for `use` and writes the legend; resolves when the map has drawn it. */
-  async show(r: Readiness, use: string, lang: Lang, legend: HTMLElement, legendTitle: string): Promise<void> {
+  async show(r: ReadinessResponse, use: string, lang: Lang, legend: HTMLElement, legendTitle: string): Promise<void> {
     await this.loaded;
     const byArea = new Map(r.rows.filter((x) => x.use === use).map((x) => [x.areaRef, x.readyHa]));
     const max = Math.max(0, ...byArea.values());

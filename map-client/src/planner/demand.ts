@@ -1,16 +1,16 @@
 // Unmet demand as a table and an SVG bar chart (unmet of all requests per use, band, area).
 import { h } from '../shared/dom';
 import { formatNumber, type Lang } from '../shared/i18n';
-import type { UnmetDemand, UnmetRow } from './data';
+import type { UnmetDemandResponse, UnmetRow } from './data';
 import { REASON_NAMES, USE_NAMES } from './texts';
 
 const NS = 'http://www.w3.org/2000/svg';
 type Tr = (k: string, v?: Record<string, string | number>) => string;
 
 const label = (r: UnmetRow, lang: Lang, tr: Tr, areaNames: Map<string, string>) =>
-  `${USE_NAMES[r.use]?.[lang] ?? r.use} ${r.sizeBand} · ${r.areaRef ? areaNames.get(r.areaRef) ?? r.areaRef : tr('noPreferredArea')}`;
+  `${USE_NAMES[r.use][lang]} ${r.sizeBand} · ${r.areaRef ? areaNames.get(r.areaRef) ?? r.areaRef : tr('noPreferredArea')}`;
 
-export function demandChart(u: UnmetDemand, lang: Lang, tr: Tr, areaNames: Map<string, string>): Element {
+export function demandChart(u: UnmetDemandResponse, lang: Lang, tr: Tr, areaNames: Map<string, string>): Element {
   const rowH = 24, left = 260, width = 900, top = 6;
   const height = top + rowH * u.rows.length + 6;
   const max = Math.max(1, ...u.rows.map((r) => r.totalRequests));
@@ -39,18 +39,18 @@ export function demandChart(u: UnmetDemand, lang: Lang, tr: Tr, areaNames: Map<s
   return root;
 }
 
-export function demandTable(u: UnmetDemand, lang: Lang, tr: Tr, areaNames: Map<string, string>): HTMLElement {
+export function demandTable(u: UnmetDemandResponse, lang: Lang, tr: Tr, areaNames: Map<string, string>): HTMLElement {
   if (u.rows.length === 0) return h('p', { id: 'no-demand' }, tr('noDemand'));
   return h('table', { class: 'figures', id: 'demand-figures' },
     h('thead', {}, h('tr', {}, ...['use', 'sizeBand', 'area', 'requests', 'totalRequests', 'dominant', 'onceInForce', 'summary'].map((k) => h('th', { scope: 'col' }, tr(k))))),
     h('tbody', {}, ...u.rows.map((r) =>
       h('tr', { 'data-use': r.use, 'data-band': r.sizeBand, 'data-area': r.areaRef ?? '' },
-        h('td', {}, USE_NAMES[r.use]?.[lang] ?? r.use),
+        h('td', {}, USE_NAMES[r.use][lang]),
         h('td', {}, r.sizeBand),
         h('td', {}, r.areaRef ? areaNames.get(r.areaRef) ?? r.areaRef : tr('noPreferredArea')),
         h('td', { class: 'num', 'data-field': 'requests', 'data-value': r.requests }, formatNumber(r.requests, lang)),
         h('td', { class: 'num', 'data-field': 'totalRequests', 'data-value': r.totalRequests }, formatNumber(r.totalRequests, lang)),
-        h('td', { 'data-field': 'dominantReason', 'data-value': r.dominantReason ?? '' }, r.dominantReason ? REASON_NAMES[r.dominantReason]?.[lang] ?? r.dominantReason : '–'),
+        h('td', { 'data-field': 'dominantReason', 'data-value': r.dominantReason ?? '' }, r.dominantReason ? REASON_NAMES[r.dominantReason][lang] : '–'),
         h('td', { class: 'num', 'data-field': 'onceInForce', 'data-value': r.onceInForce.hectares }, formatNumber(r.onceInForce.hectares, lang, 1)),
         h('td', { 'data-field': 'summary' }, r.summary[lang]),
       ))),

@@ -1,5 +1,6 @@
 // The planner's view (planberedskap): readiness choropleth and table, the plan pipeline as
 // a timeline, unmet demand as chart and table; each exportable as CSV; Swedish or English.
+import { MATCH_USES, type MatchUse } from '@etablera/contract';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './planner.css';
 import { fetchLayer } from '../shared/api';
@@ -7,7 +8,7 @@ import { h, setChildren } from '../shared/dom';
 import { layerDownloads } from '../shared/downloads';
 import { initLang, rememberLang, translator, type Lang } from '../shared/i18n';
 import { Choropleth } from './choropleth';
-import { fetchPipeline, fetchReadiness, fetchUnmetDemand, type Pipeline, type Readiness, type UnmetDemand } from './data';
+import { fetchPipeline, fetchReadiness, fetchUnmetDemand, type PipelineResponse, type ReadinessResponse, type UnmetDemandResponse } from './data';
 import { demandChart, demandTable } from './demand';
 import { readinessTable } from './readiness-table';
 import { TEXTS, USE_NAMES } from './texts';
@@ -17,7 +18,8 @@ const $ = (id: string) => document.getElementById(id)!;
 let lang: Lang = initLang();
 const tr = (k: string, v?: Record<string, string | number>) => translator(TEXTS, lang)(k as keyof typeof TEXTS.sv, v);
 
-interface State { readiness: Readiness; pipeline: Pipeline; demand: UnmetDemand; areaNames: Map<string, string>; use: string }
+interface State { readiness: ReadinessResponse; pipeline: PipelineResponse; demand: UnmetDemandResponse; areaNames: Map<string, string>; use: MatchUse }
+const isUse = (u: string | null): u is MatchUse => (MATCH_USES as readonly (string | null)[]).includes(u);
 
 function renderStatic(): void {
   document.documentElement.lang = lang;
@@ -36,7 +38,7 @@ async function render(s: State, map: Choropleth): Promise<void> {
   note.hidden = !(s.readiness.illustrative || s.pipeline.illustrative);
   note.textContent = tr('illustrative');
   const select = $('use-select') as HTMLSelectElement;
-  setChildren(select, ...Object.keys(USE_NAMES).map((u) => h('option', { value: u, selected: u === s.use }, USE_NAMES[u][lang])));
+  setChildren(select, ...MATCH_USES.map((u) => h('option', { value: u, selected: u === s.use }, USE_NAMES[u][lang])));
   setChildren($('readiness-table'), readinessTable(s.readiness, s.use, lang, tr, s.areaNames));
   setChildren($('pipeline-timeline'), timeline(s.pipeline, lang, { today: tr('today') }));
   setChildren($('pipeline-lists'), pipelineLists(s.pipeline, lang, tr));
@@ -49,8 +51,8 @@ async function start(): Promise<void> {
   renderStatic();
   const [readiness, pipeline, demand, areas] = await Promise.all([fetchReadiness(), fetchPipeline(), fetchUnmetDemand(), fetchLayer('areas')]);
   const areaNames = new Map(areas.features.map((f) => [String(f.properties?.ref), String(f.properties?.name ?? f.properties?.ref)]));
-  const state: State = { readiness, pipeline, demand, areaNames, use: new URLSearchParams(location.search).get('use') ?? 'logistics' };
-  if (!USE_NAMES[state.use]) state.use = 'logistics';
+  const asked = new URLSearchParams(location.search).get('use');
+  const state: State = { readiness, pipeline, demand, areaNames, use: isUse(asked) ? asked : 'logistics' };
   const map = new Choropleth('planner-map', areas);
   // Test hook: browser tests query rendered features through it, not pixels.
   (window as unknown as { etableraMap: unknown }).etableraMap = map.map;
@@ -59,7 +61,7 @@ async function start(): Promise<void> {
     render(state, map).then(() => document.body.setAttribute('data-planner-ready', 'true')).catch(showError);
   };
   ($('use-select') as HTMLSelectElement).addEventListener('change', (e) => {
-    state.use = (e.target as HTMLSelectElement).value;
+    state.use = (e.target as HTMLSelectElement).value as MatchUse;
     rerender();
   });
   $('lang-switch').addEventListener('click', () => {

@@ -1,7 +1,8 @@
 // The readiness figures as a table: one row per area and use, then the municipality's rows.
+import type { MatchUse } from '@etablera/contract';
 import { h } from '../shared/dom';
 import { formatNumber, type Lang } from '../shared/i18n';
-import { inProgressTotal, type Figures, type Readiness } from './data';
+import { inProgressTotal, type Figures, type ReadinessResponse } from './data';
 import { USE_NAMES } from './texts';
 
 
@@ -15,13 +16,13 @@ function years(f: Figures, lang: Lang, unknown: string): string {
     .join(', ');
 }
 
-export function readinessTable(r: Readiness, use: string | null, lang: Lang, tr: (k: string) => string, areaNames: Map<string, string>): HTMLElement {
+export function readinessTable(r: ReadinessResponse, use: string | null, lang: Lang, tr: (k: string) => string, areaNames: Map<string, string>): HTMLElement {
   const rows = r.rows.filter((x) => !use || x.use === use);
   const muni = r.municipality.filter((x) => !use || x.use === use);
-  const line = (scope: string, label: string, x: Figures & { use: string }, cls = '') =>
+  const line = (scope: string, label: string, x: Figures & { use: MatchUse }, cls = '') =>
     h('tr', { class: cls, 'data-area': scope, 'data-use': x.use },
       h('th', { scope: 'row' }, label),
-      h('td', {}, USE_NAMES[x.use]?.[lang] ?? x.use),
+      h('td', {}, USE_NAMES[x.use][lang]),
       num('readyHa', x.readyHa, lang, 1, tr('noFigure')),
       h('td', { class: 'num', 'data-field': 'inProgressHa', 'data-value': inProgressTotal(x), title: years(x, lang, tr('unknownYear')) },
         formatNumber(inProgressTotal(x), lang, 1),

@@ -1,4 +1,5 @@
 // The planner view's words, Swedish first (the default) and English.
+import type { ExclusionReason, MatchUse, PlanStatus } from '@etablera/contract';
 const sv = {
   title: 'Planberedskap',
   subtitle: 'Verksamhetsmark, planer på gång och efterfrågan som inte kan mötas',
@@ -76,14 +77,15 @@ const en: Record<Keys, string> = {
 };
 export const TEXTS = { sv, en };
 
-export const USE_NAMES: Record<string, { sv: string; en: string }> = {
+// Keyed by the contract's enums: a new use, status or reason without a name fails tsc.
+export const USE_NAMES: Record<MatchUse, { sv: string; en: string }> = {
   office: { sv: 'Kontor', en: 'Office' },
   retail: { sv: 'Handel', en: 'Retail' },
   industry: { sv: 'Industri', en: 'Industry' },
   logistics: { sv: 'Logistik', en: 'Logistics' },
   lab: { sv: 'Labb', en: 'Lab' },
 };
-export const STATUS_NAMES: Record<string, { sv: string; en: string }> = {
+export const STATUS_NAMES: Record<PlanStatus, { sv: string; en: string }> = {
   programme: { sv: 'Planprogram', en: 'Programme' },
   started: { sv: 'Påbörjad', en: 'Started' },
   consultation: { sv: 'Samråd', en: 'Consultation' },
@@ -95,7 +97,7 @@ export const STATUS_NAMES: Record<string, { sv: string; en: string }> = {
   cancelled: { sv: 'Upphävd', en: 'Cancelled' },
   discontinued: { sv: 'Avslutad', en: 'Discontinued' },
 };
-export const REASON_NAMES: Record<string, { sv: string; en: string }> = {
+export const REASON_NAMES: Record<ExclusionReason, { sv: string; en: string }> = {
   notAvailable: { sv: 'Inte ledig', en: 'Not available' },
   outsideAreas: { sv: 'Utanför önskat område', en: 'Outside the areas' },
   wrongUse: { sv: 'Planen medger inte användningen', en: 'Zoning does not permit the use' },

@@ -1,12 +1,13 @@
 // The plan pipeline as an SVG timeline: one line per plan from the day it entered its
 // status to its (expected) legal force date, a tick where its implementation period ends.
+import type { PlanStatus } from '@etablera/contract';
 import { h } from '../shared/dom';
 import { formatDate, type Lang } from '../shared/i18n';
-import type { Pipeline, PipelinePlan } from './data';
+import type { PipelineResponse, PipelinePlan } from './data';
 import { STATUS_NAMES } from './texts';
 
 const NS = 'http://www.w3.org/2000/svg';
-const STATUS_COLOURS: Record<string, string> = {
+const STATUS_COLOURS: Record<PlanStatus, string> = {
   programme: '#b4a7d6', started: '#d5a6bd', consultation: '#f6b26b', review: '#e69138', adopted: '#6fa8dc',
   appealed: '#a64d79', supervision: '#3d85c6', in_force: '#1d6a35', cancelled: '#999999', discontinued: '#666666',
 };
@@ -21,7 +22,7 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const target = (p: PipelinePlan) => (p.status === 'in_force' ? p.legalForceDate : p.expectedLegalForceDate);
 
-export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): Element {
+export function timeline(p: PipelineResponse, lang: Lang, labels: { today: string }): Element {
   const dates = p.plans.flatMap((x) => [x.statusChangedAt, target(x), x.implementationEndDate]).filter((d): d is string => !!d);
   dates.push(p.today);
   const min = new Date(Math.min(...dates.map(t))).getUTCFullYear();
@@ -42,7 +43,7 @@ export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): El
   p.plans.forEach((plan, i) => {
     const y = top + i * rowH + rowH / 2;
     const g = svg('g', { 'data-plan': plan.planId, 'data-status': plan.status, 'data-year': plan.year });
-    const status = STATUS_NAMES[plan.status]?.[lang] ?? plan.status;
+    const status = STATUS_NAMES[plan.status][lang];
     g.append(svg('text', { x: 4, y: y + 4, 'font-size': 11 }, `${plan.planId} · ${status}${plan.stuck ? ' ⚠' : ''}`));
     const from = plan.statusChangedAt ?? target(plan);
     const to = target(plan) ?? p.today;
@@ -63,7 +64,7 @@ export function timeline(p: Pipeline, lang: Lang, labels: { today: string }): El
 }
 
 /** The two lists a planner acts on: implementation periods ending, plans stuck. */
-export function pipelineLists(p: Pipeline, lang: Lang, tr: (k: string, v?: Record<string, string | number>) => string): HTMLElement {
+export function pipelineLists(p: PipelineResponse, lang: Lang, tr: (k: string, v?: Record<string, string | number>) => string): HTMLElement {
   const item = (x: PipelinePlan, extra: string) => h('li', { 'data-plan': x.planId }, `${x.planId} ${x.name} – ${extra}`);
   return h('div', { class: 'lists' },
     h('div', { id: 'ending-soon' }, h('h3', {}, tr('endingSoon', { years: p.implementationWindowYears })),
@@ -72,7 +73,7 @@ export function pipelineLists(p: Pipeline, lang: Lang, tr: (k: string, v?: Recor
         : h('p', {}, tr('none'))),
     h('div', { id: 'stuck' }, h('h3', {}, tr('stuck', { days: p.stuckAfterDays })),
       p.stuck.length
-        ? h('ul', {}, ...p.stuck.map((x) => item(x, `${STATUS_NAMES[x.status]?.[lang] ?? x.status}, ${x.daysInStatus} ${lang === 'sv' ? 'dagar' : 'days'}`)))
+        ? h('ul', {}, ...p.stuck.map((x) => item(x, `${STATUS_NAMES[x.status][lang]}, ${x.daysInStatus} ${lang === 'sv' ? 'dagar' : 'days'}`)))
         : h('p', {}, tr('none'))),
   );
 }

@@ -38,3 +38,14 @@ function flatten(children: Children[]): Array<Node | string | number> {
   children.forEach(walk);
   return out;
 }
+
+/** `<select>` of value → label pairs. */
+export function select(name: string, options: Array<[string, string]>, selected?: string): HTMLSelectElement {
+  const s = h('select', { name, id: name });
+  for (const [v, label] of options) {
+    const o = h('option', { value: v }, label);
+    if (v === selected) o.selected = true;
+    s.append(o);
+  }
+  return s;
+}

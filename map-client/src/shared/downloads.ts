@@ -1,13 +1,12 @@
 // Download buttons for the exports (/api/export): a layer in GeoJSON, CSV or GeoPackage, and
 // the ranked sites of a search. Texts in Swedish and English here, beside the buttons.
+import { EXPORT_FORMATS as FORMATS, type ExportFormat, type ReadLayerName } from '@etablera/contract';
+import { callFile } from './api';
 import { h } from './dom';
 import type { Lang } from './i18n';
 
-export const EXPORT_FORMATS = [
-  { ext: 'geojson', label: 'GeoJSON' },
-  { ext: 'csv', label: 'CSV' },
-  { ext: 'gpkg', label: 'GeoPackage' },
-] as const;
+const FORMAT_LABELS: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'CSV', gpkg: 'GeoPackage' };
+export const EXPORT_FORMATS = FORMATS.map((ext) => ({ ext, label: FORMAT_LABELS[ext] }));
 
 const TEXTS = {
   sv: {
@@ -18,9 +17,11 @@ const TEXTS = {
     layer: 'Layer', download: 'Download', results: 'Download the results', failed: 'The download failed',
     names: { land: 'Land', plans: 'Detailed plans', premises: 'Vacant premises', stops: 'Stops', areas: 'Areas', municipalities: 'Municipalities' },
   },
-} as const;
+} satisfies Record<Lang, { names: Record<ReadLayerName, string> } & Record<string, unknown>>;
 
-export type ExportLayer = keyof (typeof TEXTS)['sv']['names'];
+export type ExportLayer = ReadLayerName;
+/** Every layer, in the order the map offers them (the names' order). */
+export const EXPORT_LAYERS = Object.keys(TEXTS.sv.names) as ExportLayer[];
 
 /**
  * A layer chooser and one download link per format: `/api/export/{layer}.{ext}` with the
@@ -46,10 +47,8 @@ export function matchDownloads(lang: Lang, request: unknown, onError: (message: 
       type: 'button', class: 'download', 'data-format': f.ext,
       onclick: async () => {
         try {
-          const res = await fetch(`/api/export/match.${f.ext}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
-          if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? String(res.status));
-          const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `etablera-match.${f.ext}`;
-          const url = URL.createObjectURL(await res.blob());
+          const { blob, name } = await callFile('POST', `/api/export/match.${f.ext}`, request, `etablera-match.${f.ext}`);
+          const url = URL.createObjectURL(blob);
           const a = h('a', { href: url, download: name });
           document.body.append(a);
           a.click();

@@ -8,11 +8,12 @@
  *   t('hello'); formatM2(12500, lang) // "12 500 m²"
  */
 
-export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
+import { LANGS, type Lang } from '@etablera/contract';
+
+export { LANGS, type Lang };
 const STORAGE_KEY = 'etablera.lang';
 
-const isLang = (v: unknown): v is Lang => v === 'sv' || v === 'en';
+const isLang = (v: unknown): v is Lang => (LANGS as readonly unknown[]).includes(v);
 
 /** The language to use now (URL, then stored choice, then Swedish); sets `<html lang>`. */
 export function initLang(): Lang {

@@ -1,38 +1,20 @@
-import { h, select, fmtDate, fmtDateTime, occurredAtFrom } from './dom';
-import { api } from './http';
+import { ACTIVE_STAGES, EVENT_KINDS, STAGES, type CaseDetail, type Stage } from '@etablera/contract';
+import { h, select } from '../shared/dom';
+import { fmtDate, fmtDateTime, occurredAtFrom } from './format';
+import { api } from '../shared/api';
 import { texts, type Texts } from './i18n';
 import { renderPitchPanel } from './pitch-panel';
 import { renderMatchesPanel } from './matches-panel';
 
-export interface CaseDetail {
-  id: number;
-  companyName: string;
-  sector: string | null;
-  jobsExpected: number | null;
-  investmentMsek: number | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  stage: string;
-  outcome: string | null;
-  lostReason: string | null;
-  satisfactionScore: number | null;
-  officerId: number | null;
-  version: number;
-  closed: boolean;
-  requests: Array<{ id: number; companyName: string; criteria: Record<string, unknown> }>;
-  events: Array<{ id: number; kind: string; occurredAt: string; recordedAt: string; recordedBy: number | null; body: string | null; fromStage: string | null; toStage: string | null; siteRef: string | null; response: string | null }>;
-  sites: Array<{ id: number; kind: string; ref: string; name: string | null; response: string; areaRef: string | null; proposedAt: string }>;
-  checklist: Array<{ id: number; stage: string; labelSv: string; labelEn: string; done: boolean; doneAt: string | null }>;
-}
+export type { CaseDetail };
 
-const STAGES = ['first_contact', 'needs_analysis', 'site_proposals', 'site_visit', 'negotiation', 'decision', 'established', 'lost', 'follow_up'];
-const ACTIVE = STAGES.slice(0, 6);
+const ACTIVE: readonly Stage[] = ACTIVE_STAGES;
+const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
 
 function eventText(t: Texts, e: CaseDetail['events'][number]): string {
-  if (e.kind === 'stage_change') return `${e.fromStage ? `${t.stages[e.fromStage]} → ` : ''}${t.stages[e.toStage ?? '']}${e.body ? `: ${e.body}` : ''}`;
+  if (e.kind === 'stage_change') return `${e.fromStage ? `${t.stages[e.fromStage]} → ` : ''}${e.toStage ? t.stages[e.toStage] : ''}${e.body ? `: ${e.body}` : ''}`;
   if (e.kind === 'site_proposed') return `${e.siteRef}${e.body ? `: ${e.body}` : ''}`;
-  if (e.kind === 'site_response') return `${e.siteRef}: ${t.responses[e.response ?? ''] ?? e.response}${e.body ? ` – ${e.body}` : ''}`;
+  if (e.kind === 'site_response') return `${e.siteRef}: ${e.response ? t.responses[e.response] : ''}${e.body ? ` – ${e.body}` : ''}`;
   return e.body ?? '';
 }
 
@@ -77,7 +59,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
 
   // stage change (or reopen / follow-up when closed)
   const stageOptions = c.closed || c.stage === 'follow_up'
-    ? [...(c.closed ? ['follow_up'] : []), ...ACTIVE]
+    ? [...(c.closed ? (['follow_up'] as const) : []), ...ACTIVE]
     : STAGES.filter((s) => s !== c.stage && s !== 'follow_up');
   const stageSel = select('stage-select', stageOptions.map((s): [string, string] => [s, t.stages[s]]));
   const note = h('input', { id: 'stage-note', placeholder: t.noteSkip, size: 30 });
@@ -87,7 +69,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
   const stageForm = h('form', { class: 'row', id: 'stage-form' }, h('strong', {}, t.changeStage), stageSel, note, reason, score, when, h('button', { type: 'submit' }, c.closed || c.stage === 'follow_up' ? `${t.move} / ${t.reopen}` : t.move));
   stageForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    const reopen = (c.closed || c.stage === 'follow_up') && ACTIVE.includes(stageSel.value);
+    const reopen = (c.closed || c.stage === 'follow_up') && isStage(stageSel.value) && ACTIVE.includes(stageSel.value);
     const occurredAt = occurredAtFrom(when.value);
     const body: Record<string, unknown> = { stage: stageSel.value, ...(note.value ? { note: note.value } : {}), ...(occurredAt ? { occurredAt } : {}) };
     if (!reopen) {
@@ -98,7 +80,7 @@ export async function renderCaseDetail(root: HTMLElement, id: number, back: () =
   });
 
   // timeline
-  const evKind = select('event-kind', (['note', 'call', 'meeting'] as const).map((k): [string, string] => [k, t.events[k]]));
+  const evKind = select('event-kind', EVENT_KINDS.map((k): [string, string] => [k, t.events[k]]));
   const evText = h('input', { id: 'event-text', placeholder: t.text, size: 40 });
   const evDate = h('input', { id: 'event-date', type: 'date' });
   const evForm = h('form', { class: 'row', id: 'event-form' }, evKind, evText, evDate, h('button', { type: 'submit' }, t.addEvent));

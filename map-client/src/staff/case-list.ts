@@ -1,18 +1,11 @@
-import { h, select, fmtDate } from './dom';
-import { api } from './http';
+import { STAGES, type CaseSummary } from '@etablera/contract';
+import { h, select } from '../shared/dom';
+import { fmtDate } from './format';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 
-export interface CaseSummary {
-  id: number;
-  companyName: string;
-  stage: string;
-  jobsExpected: number | null;
-  openedAt: string | null;
-  lastEventAt: string | null;
-  sitesProposed: number;
-}
+export type { CaseSummary };
 
-const STAGES = ['first_contact', 'needs_analysis', 'site_proposals', 'site_visit', 'negotiation', 'decision', 'established', 'lost', 'follow_up'];
 const filter = { stage: '', q: '' };
 
 /** The case list with filter and the new-case form (blank or from a saved request). */

@@ -1,4 +1,16 @@
-// Texts of the staff pages (staff.html), Swedish first; English by the switch.
+// Texts of the staff pages (staff.html), Swedish first; English by the switch or `?lang=en`
+// (the pages' one language mechanism, shared/i18n.ts). Labels are keyed by the contract's
+// enums: a new stage, reason or response without a label fails tsc.
+import type { LostReason, SiteKind, SiteResponse, Stage, TimelineKind } from '@etablera/contract';
+import { initLang, rememberLang, type Lang } from '../shared/i18n';
+
+interface Labels {
+  stages: Record<Stage, string>;
+  events: Record<TimelineKind, string>;
+  responses: Record<SiteResponse, string>;
+  lostReasons: Record<LostReason, string>;
+  siteKinds: Record<SiteKind, string>;
+}
 const sv = {
   title: 'Etablera – näringslivets ärenden',
   switchLang: 'English',
@@ -97,17 +109,17 @@ const sv = {
   stages: {
     first_contact: 'Första kontakt', needs_analysis: 'Behovsanalys', site_proposals: 'Platsförslag', site_visit: 'Platsbesök',
     negotiation: 'Förhandling', decision: 'Beslut', established: 'Etablerad', lost: 'Förlorad', follow_up: 'Uppföljning',
-  } as Record<string, string>,
-  events: { note: 'Anteckning', call: 'Samtal', meeting: 'Möte', stage_change: 'Fasbyte', site_proposed: 'Plats föreslagen', site_response: 'Svar på plats' } as Record<string, string>,
-  responses: { pending: 'Väntar', interested: 'Intresserad', not_interested: 'Ej intresserad', visited: 'Besökt' } as Record<string, string>,
+  },
+  events: { note: 'Anteckning', call: 'Samtal', meeting: 'Möte', stage_change: 'Fasbyte', site_proposed: 'Plats föreslagen', site_response: 'Svar på plats' },
+  responses: { pending: 'Väntar', interested: 'Intresserad', not_interested: 'Ej intresserad', visited: 'Besökt' },
   lostReasons: {
     no_suitable_site: 'Ingen lämplig plats', price: 'Pris', timing: 'Tidplan', chose_other_location: 'Valde annan ort',
     project_cancelled: 'Projektet stoppat', other: 'Annat',
-  } as Record<string, string>,
-  siteKinds: { land: 'Mark', premises: 'Lokal' } as Record<string, string>,
-};
+  },
+  siteKinds: { land: 'Mark', premises: 'Lokal' },
+} satisfies Record<string, unknown> & Labels;
 
-export type Texts = typeof sv;
+export type Texts = Omit<typeof sv, keyof Labels> & Labels;
 
 const en: Texts = {
   title: 'Etablera – business unit cases',
@@ -217,14 +229,19 @@ const en: Texts = {
   siteKinds: { land: 'Land', premises: 'Premises' },
 };
 
-export type Lang = 'sv' | 'en';
-const KEY = 'etablera.lang';
+export type { Lang };
+let lang: Lang = initLang();
 
-export function currentLang(): Lang {
-  return localStorage.getItem(KEY) === 'en' ? 'en' : 'sv';
+export const currentLang = (): Lang => lang;
+export function setLang(next: Lang): void {
+  lang = next;
+  rememberLang(next);
+  document.documentElement.lang = next;
+  // a ?lang= in the URL wins at load, so keep it in step with the switch
+  const url = new URL(location.href);
+  if (url.searchParams.has('lang') && url.searchParams.get('lang') !== next) {
+    url.searchParams.set('lang', next);
+    history.replaceState(history.state, '', url);
+  }
 }
-export function setLang(lang: Lang): void {
-  localStorage.setItem(KEY, lang);
-  document.documentElement.lang = lang;
-}
-export const texts = (): Texts => (currentLang() === 'en' ? en : sv);
+export const texts = (): Texts => (lang === 'en' ? en : sv);

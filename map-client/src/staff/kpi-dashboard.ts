@@ -1,24 +1,9 @@
-import { h } from './dom';
-import { api } from './http';
+import { ACTIVE_STAGES, STAGES, type Kpis, type LostReason } from '@etablera/contract';
+import { h } from '../shared/dom';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 import { barChart, timeChart } from './charts';
 
-interface Kpis {
-  casesInPeriod: number;
-  openByStage: Record<string, number>;
-  medianDaysToFirstProposal: number | null;
-  medianDaysInStage: Record<string, number | null>;
-  won: number;
-  lost: number;
-  lostReasons: Record<string, number>;
-  jobsInOpenCases: number;
-  jobsEstablished: number;
-  investmentMsekInOpenCases: number;
-  investmentMsekEstablished: number;
-  satisfactionMean: number | null;
-  proposalsPerCase: number | null;
-  requestsPerUseAndArea: Array<{ month: string; use: string | null; areaRef: string | null; requests: number }>;
-}
 
 const state = { from: '', to: '' };
 
@@ -74,9 +59,9 @@ export async function renderKpis(root: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'charts' },
-        barChart(t.kpiOpenByStage, Object.entries(k.openByStage).map(([s, n]) => ({ label: t.stages[s] ?? s, value: n }))),
-        barChart(t.kpiDaysInStage, Object.entries(k.medianDaysInStage).map(([s, n]) => ({ label: t.stages[s] ?? s, value: n })), ' d'),
-        barChart(t.kpiLostReasons, Object.entries(k.lostReasons).map(([r, n]) => ({ label: t.lostReasons[r] ?? r, value: n }))),
+        barChart(t.kpiOpenByStage, ACTIVE_STAGES.map((s) => ({ label: t.stages[s], value: k.openByStage[s] ?? 0 }))),
+        barChart(t.kpiDaysInStage, STAGES.map((s) => ({ label: t.stages[s], value: k.medianDaysInStage[s] ?? null })), ' d'),
+        barChart(t.kpiLostReasons, Object.entries(k.lostReasons).map(([r, n]) => ({ label: t.lostReasons[r as LostReason] ?? r, value: n ?? 0 }))),
         timeChart(t.kpiRequests, months, perUse),
       ),
     );

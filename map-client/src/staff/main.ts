@@ -1,7 +1,8 @@
 // The business unit's page: sign in, cases (list, detail) and the KPI dashboard.
+import type { SessionUser } from '@etablera/contract';
 import './staff.css';
-import { h } from './dom';
-import { api, ApiError } from './http';
+import { h } from '../shared/dom';
+import { api, ApiError } from '../shared/api';
 import { currentLang, setLang, texts } from './i18n';
 import { renderCaseList } from './case-list';
 import { renderCaseDetail } from './case-detail';
@@ -9,7 +10,7 @@ import { renderKpis } from './kpi-dashboard';
 
 type View = { name: 'list' } | { name: 'case'; id: number } | { name: 'kpis' };
 interface Me {
-  user: { id: number; name: string; role: string };
+  user: SessionUser;
 }
 
 const root = document.getElementById('staff-root')!;

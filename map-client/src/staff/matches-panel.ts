@@ -1,8 +1,8 @@
-import { h } from './dom';
-import { api } from './http';
+import { h } from '../shared/dom';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 import type { CaseDetail } from './case-detail';
-import type { MatchResponse } from '../shared/types';
+import type { MatchResponse } from '@etablera/contract';
 
 
 /**

@@ -1,17 +1,11 @@
-import { h, fmtDate } from './dom';
-import { api } from './http';
+import type { PitchLink } from '@etablera/contract';
+import { h } from '../shared/dom';
+import { fmtDate } from './format';
+import { api } from '../shared/api';
 import { texts } from './i18n';
 import type { CaseDetail } from './case-detail';
 
-interface Link {
-  id: number;
-  url: string;
-  views: number;
-  expiresAt: string;
-  revokedAt: string | null;
-  active: boolean;
-  sites: Array<{ kind: string; ref: string }>;
-}
+type Link = PitchLink;
 
 /** Pick proposed sites and make a shareable pitch link; list links with views; revoke. */
 export async function renderPitchPanel(root: HTMLElement, c: CaseDetail, refresh: () => Promise<void>): Promise<void> {

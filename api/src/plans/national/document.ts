@@ -5,7 +5,7 @@ import { z } from 'zod';
  * required members, enums and patterns. Members Etablera does not read are tolerated
  * (producers add bbox, crs, feature ids); the NGP rules beyond the schema are in rules.ts.
  */
-export const MEDIA_TYPE = 'application/vnd.lm.detaljplan.v4+json';
+export { PLAN_DOCUMENT_MEDIA_TYPE as MEDIA_TYPE } from '../../contract/export';
 
 export const NATIONAL_STATUSES = [
   'påbörjad', 'samråd', 'granskning', 'antagen', 'överklagad', 'tillsyn', 'laga kraft', 'upphävd', 'avslutad',

@@ -1,7 +1,7 @@
 import type { PlanStatus } from '../../layers/enums';
 import type { NationalStatus, PlanProperties } from './document';
 
-/** DESIGN.md's status table: the national codelist → Etablera's statuses. */
+/** docs/design.md's status table: the national codelist → Etablera's statuses. */
 export const STATUS_FROM_NATIONAL: Record<NationalStatus, PlanStatus> = {
   påbörjad: 'started',
   samråd: 'consultation',

@@ -1,1 +1,0 @@
-select 1 from areas where ref = $1;

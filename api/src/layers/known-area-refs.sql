@@ -1,1 +1,0 @@
-select ref from areas where ref = any ($1::text[]);
