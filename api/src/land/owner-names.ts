@@ -20,3 +20,16 @@ export async function staffOwnerNames(db: Db, req: Request, featuresJson: string
   for (const f of features) if (names.has(f.properties.ref)) f.properties.ownerName = names.get(f.properties.ref);
   return JSON.stringify(features);
 }
+
+const hiddenOwnerSql = sqlFile(__dirname, 'hidden-owner-name.sql');
+
+/**
+ * A client that never saw a hidden owner name (the public-shaped /ogc land collection) sends
+ * it back as null or not at all; that must not erase the stored name. Drops a null `ownerName`
+ * from a write's properties when the stored name is one readers cannot see.
+ */
+export async function keepHiddenOwnerName(db: Db, ref: string, properties: Record<string, unknown>): Promise<void> {
+  if (properties.ownerName != null) return;
+  const { rows } = await db.query(hiddenOwnerSql, [ref]);
+  if (rows[0]?.hidden) delete properties.ownerName;
+}
