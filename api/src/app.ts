@@ -7,6 +7,8 @@ import { clientRoutes } from './client/static';
 import { tilesRoutes } from './tiles/routes';
 import { ogcRoutes } from './ogc/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
+import { requestDeadline } from './http/deadline';
+import { sameOriginGuard } from './auth/same-origin';
 import { inputGuard } from './http/input-guard';
 import { securityHeaders } from './http/security-headers';
 
@@ -19,6 +21,8 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
+  // First: every request, whatever it waits on, is answered within the deadline.
+  app.use(requestDeadline(ctx.config.requestDeadlineMs));
   // Read by parseFeature before anything walks an incoming geometry.
   app.locals.maxVerticesPerFeature = ctx.config.maxVerticesPerFeature;
   app.use(securityHeaders(ctx.config));
@@ -30,6 +34,8 @@ export function createApp(ctx: AppContext): Express {
       serializers: { req: requestForLog, res: responseForLog },
     }),
   );
+  // Before any route (also /tiles and /ogc): no state change from another site's page.
+  app.use(sameOriginGuard(ctx.config.allowedOrigins));
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json'] }));
   app.use(inputGuard);
   app.use('/api', apiRoutes(ctx));

@@ -40,8 +40,46 @@ const schema = z.object({
   chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
   /** SESSION_TTL_HOURS: a sign-in session lasts this long. */
   sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
-  /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address per 15 minutes. */
+  /** LOGIN_ATTEMPTS_PER_15_MIN: failed sign-ins allowed per client address, and per account, per 15 minutes. */
   loginAttemptsPer15Min: z.coerce.number().int().min(1).default(10),
+  /** SIGNUPS_PER_HOUR: owner sign-ups accepted per client address per hour (successful ones count too). */
+  signupsPerHour: z.coerce.number().int().min(1).default(5),
+  /** INTAKE_PER_HOUR: public intake forms accepted per client address per hour. */
+  intakePerHour: z.coerce.number().int().min(1).default(10),
+  /** UNMET_DEMAND_PER_MINUTE: GET /api/readiness/unmet-demand calls per client address per minute. */
+  unmetDemandPerMinute: z.coerce.number().int().min(1).default(30),
+  /** DB_POOL_SIZE: connections the service keeps to DATABASE_URL. */
+  dbPoolSize: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * DB_STATEMENT_TIMEOUT_MS: PostgreSQL statement_timeout of the service's connections. Every
+   * query here is interactive, so 5 s is far above the slowest (readiness, ~1 s) and still
+   * inside the request deadline.
+   */
+  dbStatementTimeoutMs: z.coerce.number().int().min(100).default(5000),
+  /** DB_LOCK_TIMEOUT_MS: lock_timeout: a statement waiting this long on a lock (a table locked by a migration or an admin) gives up. */
+  dbLockTimeoutMs: z.coerce.number().int().min(50).default(2000),
+  /** DB_CONNECTION_TIMEOUT_MS: how long a request waits for a free pool connection (or a new one) before 503. */
+  dbConnectionTimeoutMs: z.coerce.number().int().min(50).default(3000),
+  /** REQUEST_DEADLINE_MS: an API request not answered in this time gets 503 + Retry-After. */
+  requestDeadlineMs: z.coerce.number().int().min(100).default(10000),
+  /** HEALTH_TIMEOUT_MS: /api/health reports the database slow when it has not answered in this time (half the promised 1 s: the rest is slack for a busy event loop). */
+  healthTimeoutMs: z.coerce.number().int().min(50).max(5000).default(500),
+  /** SHUTDOWN_GRACE_MS: on SIGTERM, in-flight requests get this long to finish before connections are cut. */
+  shutdownGraceMs: z.coerce.number().int().min(0).default(10000),
+  /**
+   * ALLOWED_ORIGINS: comma-separated origins (https://kommun.example) besides the service's own
+   * host whose pages may send cookie-authenticated changes; empty = own host only.
+   */
+  allowedOrigins: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean)),
+  /** RETENTION_CLOSED_CASE_MONTHS: a case closed (established, lost) this long ago is erased by `npm run gdpr:retention`. */
+  retentionClosedCaseMonths: z.coerce.number().int().min(1).default(36),
+  /** RETENTION_REQUEST_MONTHS: a saved request not linked to an open case and untouched this long is erased. */
+  retentionRequestMonths: z.coerce.number().int().min(1).default(24),
+  /** RETENTION_INTAKE_CONTACT_MONTHS: contact details sent through intake are blanked this long after their case closed, or after arrival when no case was opened. */
+  retentionIntakeContactMonths: z.coerce.number().int().min(1).default(12),
   /** MAX_VERTICES_PER_FEATURE: positions one geometry may have through the API (400 beyond; bounds time and memory). */
   maxVerticesPerFeature: z.coerce.number().int().min(5).max(1_000_000).default(10_000),
   /**
@@ -74,6 +112,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     chromiumPath: env.CHROMIUM_PATH || undefined,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginAttemptsPer15Min: env.LOGIN_ATTEMPTS_PER_15_MIN,
+    signupsPerHour: env.SIGNUPS_PER_HOUR,
+    intakePerHour: env.INTAKE_PER_HOUR,
+    unmetDemandPerMinute: env.UNMET_DEMAND_PER_MINUTE,
+    dbPoolSize: env.DB_POOL_SIZE,
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    dbLockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    dbConnectionTimeoutMs: env.DB_CONNECTION_TIMEOUT_MS,
+    requestDeadlineMs: env.REQUEST_DEADLINE_MS,
+    healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    retentionClosedCaseMonths: env.RETENTION_CLOSED_CASE_MONTHS,
+    retentionRequestMonths: env.RETENTION_REQUEST_MONTHS,
+    retentionIntakeContactMonths: env.RETENTION_INTAKE_CONTACT_MONTHS,
     maxVerticesPerFeature: env.MAX_VERTICES_PER_FEATURE,
     ogcIfMatch: env.OGC_IF_MATCH || undefined,
     adminEmail: env.ETABLERA_ADMIN_EMAIL || undefined,

@@ -22,6 +22,7 @@ import { casesRoutes } from './cases/routes';
 import { kpisRoutes } from './kpis/routes';
 import { pitchRoutes } from './pitch/routes';
 import { intakeRoutes } from './intake/routes';
+import { gdprRoutes } from './gdpr/routes';
 import { exportRoutes } from './export/routes';
 
 /** Every component's routes under /api. A new component adds one line here. */
@@ -50,6 +51,7 @@ export function apiRoutes(ctx: AppContext): Router {
   api.use(kpisRoutes(ctx));
   api.use(pitchRoutes(ctx));
   api.use(intakeRoutes(ctx));
+  api.use(gdprRoutes(ctx));
   api.use(exportRoutes(ctx));
   return api;
 }

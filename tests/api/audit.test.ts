@@ -46,7 +46,12 @@ describe('audit log', () => {
     await planner.patch('/api/plans/A-Z1').set('If-Match', z.headers.etag).send({ type: 'Feature', properties: { status: 'adopted' } }).expect(200);
     const res = await business.get('/api/audit?entity=plan&ref=A-DP').expect(200);
     expect(res.body.entries).toHaveLength(1);
-    expect(res.body.entries[0]).toMatchObject({ action: 'status_change', before: { status: 'review' }, after: { status: 'adopted' }, accountEmail: p.email });
+    // Issue 13 defect 11 overrides the former assertion that the business unit reads the
+    // planner's e-mail here: it sees who (the account id), the admin also the e-mail.
+    expect(res.body.entries[0]).toMatchObject({ action: 'status_change', before: { status: 'review' }, after: { status: 'adopted' }, accountId: p.id, accountEmail: null });
+    const admin = await createAccount(t.db, { role: 'admin' });
+    const asAdmin = await (await signIn(t.app, admin.email, admin.password)).get('/api/audit?entity=plan&ref=A-DP').expect(200);
+    expect(asAdmin.body.entries[0]).toMatchObject({ action: 'status_change', accountEmail: p.email });
   });
 
   test('when the log is paged, then pages do not overlap and follow each other newest first', async () => {

@@ -85,4 +85,17 @@ describe('PUT on /ogc replaces the feature', () => {
     expect(res.body.message).toMatch(/status/);
     expect((await t.db.query('select version from land_parcels where ref = $1', ['PUT-1'])).rows[0].version).toBe(2);
   });
+
+  it('when a private owner\'s hidden name comes back null or not at all, then the stored name is kept', async () => {
+    const body = landBody('PUT-2', E0 + 1200);
+    body.properties = { ...body.properties, ownerType: 'private', ownerName: 'Anna Andersson' } as typeof body.properties;
+    await business.post('/ogc/collections/land/items').set('Content-Crs', EPSG3006).send(body).expect(201);
+    const read = await business.get(item('PUT-2')).expect(200);
+    expect(read.body.properties.ownerName).toBeNull(); // /ogc shows no private names
+    await business.patch(item('PUT-2')).set('If-Match', '"1"').send({ properties: { ownerName: null, priceSekPerM2: 10 } }).expect(200);
+    const put = { type: 'Feature', geometry: squareNE(E0 + 1200, N0, 100), properties: { ref: 'PUT-2', ownerType: 'private', status: 'available' } };
+    await business.put(item('PUT-2')).set('If-Match', '"2"').set('Content-Crs', EPSG3006).send(put).expect(200);
+    const { rows } = await t.db.query('select owner_name, version from land_parcels where ref = $1', ['PUT-2']);
+    expect(rows[0]).toEqual({ owner_name: 'Anna Andersson', version: 3 });
+  });
 });

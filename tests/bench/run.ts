@@ -10,11 +10,12 @@ import { formatTable, type BenchRow } from './stats';
 import { benchRegion, type RegionFigures } from './region.bench';
 import { writeResults } from './results';
 
-// BENCH_DATABASE: another name, so that two people on one machine do not drop each other's
+// BENCH_DATABASE: another name, so that two people on one machine do not drop each other's bench.
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'etablera_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`BENCH_DATABASE must be a plain lower-case name, not ${BENCH_DB}`);
 
 /** <name>.bench.ts of this folder, in this order: scale last, as it adds and removes 20 000 parcels. */
-const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'ogc', 'scale'];
+const BENCHES = ['match', 'readiness', 'layers', 'tiles', 'ogc', 'load', 'scale'];
 
 export interface BenchContext {
   db: Db;
@@ -57,8 +58,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.find((a) => !a.startsWith('--'));
   const quick = args.includes('--quick');
-  if (!quick && only !== 'region') await seedBenches(only);
-  if (quick || !only || only === 'region') {
+  // a named section (match, load -- --quick, ...) runs on the seeded database; --quick alone, or
+  // `region`, runs the synthetic region(s)
+  if (only !== 'region' && (only || !quick)) await seedBenches(only);
+  if ((quick && !only) || !only || only === 'region') {
     const results: RegionFigures[] = [];
     for (const n of regionSizes(args)) {
       const start = Date.now();

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors/app-error';
 import { withTransaction } from '../db/transaction';
 import { requireRole } from '../access/guards';
 import { recordChange } from '../audit/service';
+import { endAllCredentials } from '../auth/service';
 import { etagOf, preconditionFailed, requireIfMatch } from '../writes/preconditions';
 import { createAccountBody, listAccountsQuery, updateAccountBody } from './schema';
 import { createAccount, findAccount, hasActiveAdmin, listAccounts, updateAccount, type Account } from './service';
@@ -75,6 +76,10 @@ export function accountsRoutes(ctx: AppContext): Router {
       if (before.role === 'admin' && !(await hasActiveAdmin(c))) {
         throw new AppError(409, 'last_admin', 'This is the last active admin: create another admin first');
       }
+      // A reset password, or a disable (and the re-enable after it), ends whatever was issued
+      // before: the person who lost the password or the account must not keep a way in.
+      const disabledOrBack = body.status !== undefined && body.status !== before.status && (body.status === 'disabled' || before.status === 'disabled');
+      if (body.password || disabledOrBack) await endAllCredentials(c, before.id);
       await recordChange(c, req.user, { entity: 'account', ref: String(before.id), action: 'update', before, after: updated });
       return updated;
     });

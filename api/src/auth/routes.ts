@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { parseBody, parseWith } from '../http/validate';
-import { notFound } from '../errors/app-error';
+import { AppError, notFound } from '../errors/app-error';
 import { z } from 'zod';
 import { withTransaction } from '../db/transaction';
 import { loginBody, signupBody } from '../accounts/schema';
@@ -11,7 +11,8 @@ import { authenticate } from './middleware';
 import { requireSignedIn } from '../access/guards';
 import type { AuthUser } from '../access/user';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
-import { loginLimiter } from './rate-limit';
+import { perAddress, SharedLimit, SignInGuard } from './rate-limit';
+import { noStoreForPersonalData } from './no-store';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './service';
 import { changePasswordBody, createTokenBody } from './schema';
 
@@ -25,14 +26,27 @@ export function authRoutes(ctx: AppContext): Router {
   const router = Router();
   const { db, config } = ctx;
   const ttlSeconds = Math.round(config.sessionTtlHours * 3600);
-  const limiter = loginLimiter(config.loginAttemptsPer15Min);
-  const signupLimiter = loginLimiter(config.loginAttemptsPer15Min);
+  const guard = new SignInGuard(db, config.loginAttemptsPer15Min);
+  const signupLimiter = perAddress(
+    new SharedLimit(db, { name: 'signup_ip', points: config.signupsPerHour, seconds: 3600, code: 'too_many_requests', message: 'Too many sign-ups from this address; try again in an hour' }),
+  );
+  /** Runs `work`; a wrong password counts against the address and the account. */
+  async function guarded<T>(req: Parameters<typeof guard.check>[0], email: string, work: () => Promise<T>): Promise<T> {
+    await guard.check(req, email);
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_credentials') await guard.failed(req, email);
+      throw err;
+    }
+  }
 
   router.use(authenticate(ctx));
+  router.use(noStoreForPersonalData);
 
-  router.post('/auth/login', limiter, async (req, res) => {
+  router.post('/auth/login', async (req, res) => {
     const body = parseBody(loginBody, req);
-    const session = await signIn(db, body.email, body.password, ttlSeconds);
+    const session = await guarded(req, body.email, () => signIn(db, body.email, body.password, ttlSeconds));
     setSessionCookie(req, res, session.token, ttlSeconds * 1000);
     res.json({ user: me(session.user), expiresAt: session.expiresAt });
   });
@@ -49,19 +63,32 @@ export function authRoutes(ctx: AppContext): Router {
   });
 
   // Property owners register themselves; the business unit approves them before they publish.
+  // One answer whether or not the e-mail has an account already (issue 13, defect 10: the
+  // 409 "an account with X exists" told anyone which e-mails are registered); the password
+  // is hashed either way, so the time does not tell either. The owner of an existing
+  // account signs in (or asks the business unit) as before.
   router.post('/auth/signup', signupLimiter, async (req, res) => {
     const body = parseBody(signupBody, req);
-    const account = await createAccount(db, { ...body, role: 'owner', status: 'pending' });
-    await recordChange(db, null, { entity: 'account', ref: String(account.id), action: 'signup', before: null, after: account });
-    res.status(201).json({ account: { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status } });
+    try {
+      const account = await createAccount(db, { ...body, role: 'owner', status: 'pending' });
+      await recordChange(db, null, { entity: 'account', ref: String(account.id), action: 'signup', before: null, after: account });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'email_taken')) throw err;
+    }
+    res.status(201).json({
+      account: { email: body.email, name: body.name, role: 'owner', status: 'pending' },
+      message: 'Thank you: the business unit checks and approves new owner accounts.',
+    });
   });
 
-  router.post('/auth/password', requireSignedIn, limiter, async (req, res) => {
+  router.post('/auth/password', requireSignedIn, async (req, res) => {
     const body = parseBody(changePasswordBody, req);
-    await withTransaction(db, async (c) => {
-      await changePassword(c, req.user!, body.currentPassword, body.newPassword, readCookie(req.get('cookie'), SESSION_COOKIE));
-      await recordChange(c, req.user, { entity: 'account', ref: String(req.user!.id), action: 'password_change', before: null, after: null });
-    });
+    await guarded(req, req.user!.email, () =>
+      withTransaction(db, async (c) => {
+        await changePassword(c, req.user!, body.currentPassword, body.newPassword, readCookie(req.get('cookie'), SESSION_COOKIE));
+        await recordChange(c, req.user, { entity: 'account', ref: String(req.user!.id), action: 'password_change', before: null, after: null });
+      }),
+    );
     res.status(204).end();
   });
 

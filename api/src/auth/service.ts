@@ -14,6 +14,8 @@ const insertApiTokenSql = sqlFile(__dirname, 'insert-api-token.sql');
 const listApiTokensSql = sqlFile(__dirname, 'list-api-tokens.sql');
 const revokeApiTokenSql = sqlFile(__dirname, 'revoke-api-token.sql');
 const deleteOtherSessionsSql = sqlFile(__dirname, 'delete-other-sessions.sql');
+const deleteAllSessionsSql = sqlFile(__dirname, 'delete-all-sessions.sql');
+const revokeAllTokensSql = sqlFile(__dirname, 'revoke-all-tokens.sql');
 
 /** API tokens start with this, so they are recognisable in logs and secret scanners. */
 export const API_TOKEN_PREFIX = 'etb_';
@@ -46,7 +48,8 @@ export async function signIn(db: Queryable, email: string, password: string, ttl
 
 /**
  * Changes the signed-in account's password after checking the current one, and ends its
- * other sessions (a stolen session does not outlive the change).
+ * other sessions and all its API tokens (a stolen session or token does not outlive the
+ * change; the session making the change stays).
  */
 export async function changePassword(db: Queryable, user: AuthUser, current: string, next: string, keepToken: string | undefined): Promise<void> {
   const account = await findAccountForLogin(db, user.email);
@@ -55,6 +58,18 @@ export async function changePassword(db: Queryable, user: AuthUser, current: str
   }
   await updateAccount(db, user.id, null, { password: next }, null);
   await db.query(deleteOtherSessionsSql, [user.id, keepToken ? hashToken(keepToken) : null]);
+  await db.query(revokeAllTokensSql, [user.id]);
+}
+
+/**
+ * Ends every session and API token of an account: after an admin resets its password, or
+ * disables or re-enables it, nothing issued before still signs in (issue 13, defect 8).
+ * Returns how many sessions and tokens ended.
+ */
+export async function endAllCredentials(db: Queryable, accountId: number): Promise<{ sessions: number; tokens: number }> {
+  const sessions = (await db.query(deleteAllSessionsSql, [accountId])).rowCount ?? 0;
+  const tokens = (await db.query(revokeAllTokensSql, [accountId])).rowCount ?? 0;
+  return { sessions, tokens };
 }
 
 export async function signOut(db: Queryable, token: string): Promise<void> {

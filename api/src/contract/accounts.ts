@@ -26,6 +26,9 @@ export const signupBody = z.strictObject({
   phone: optionalText,
 });
 
+/** POST /api/gdpr/export and /api/gdpr/erase (admin): the person, by e-mail. */
+export const gdprPersonBody = z.strictObject({ email });
+
 /** POST /api/accounts (admin): any role, active at once. */
 export const createAccountBody = z.strictObject({
   email,
@@ -126,9 +129,9 @@ export const accountsEndpoints: Endpoint[] = [
   { method: 'post', path: '/api/auth/logout', tags, summary: 'Sign out', operationId: 'logout', responses: { 204: ok('signed out') } },
   { method: 'get', path: '/api/auth/me', tags, summary: 'The signed-in account', operationId: 'me', responses: { 200: ok('{ user }', z.object({ user: sessionUser })) }, errors: [401] },
   {
-    method: 'post', path: '/api/auth/signup', tags, summary: 'A property owner registers (pending until approved)', operationId: 'signup',
+    method: 'post', path: '/api/auth/signup', tags, summary: 'A property owner registers (pending until approved); the same answer whether or not the e-mail has an account', operationId: 'signup',
     request: { body: { schema: signupBody } },
-    responses: { 201: ok('{ account }', z.object({ account: account.pick({ id: true, email: true, name: true, role: true, status: true }) })) }, errors: [400, 409, 429],
+    responses: { 201: ok('{ account, message }', z.object({ account: account.pick({ email: true, name: true, role: true, status: true }), message: z.string() })) }, errors: [400, 429],
   },
   {
     method: 'post', path: '/api/auth/password', tags, summary: 'Change your password (ends your other sessions)', operationId: 'change_password',
@@ -162,5 +165,13 @@ export const accountsEndpoints: Endpoint[] = [
     request: { query: auditQuery },
     responses: { 200: ok('{ entries: [{ id, at, accountEmail, entity, ref, action, before, after }], next }', z.object({ entries: z.array(auditEntry), next: z.number().nullable() })) },
     errors: [400, 401, 403],
+  },
+  {
+    method: 'post', path: '/api/gdpr/export', tags, summary: "One person's data, by e-mail, as JSON (admin; audited)", operationId: 'gdpr_export',
+    request: { body: { schema: gdprPersonBody } }, responses: { 200: ok('{ email, account, sessions, apiTokens, premises, requests, cases, auditEntries }') }, errors: [400, 401, 403],
+  },
+  {
+    method: 'post', path: '/api/gdpr/erase', tags, summary: "Erase one person's data, by e-mail (admin; audited)", operationId: 'gdpr_erase',
+    request: { body: { schema: gdprPersonBody } }, responses: { 200: ok('{ erased: counts }') }, errors: [400, 401, 403, 409],
   },
 ];

@@ -120,7 +120,8 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ['admin', 'business', 'planner'];
 export const ACCOUNT_STATUSES = ['pending', 'active', 'disabled'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
-export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land', 'case', 'checklist_item'] as const;
+// person: a GDPR export, erasure or retention run (gdpr/service.ts), ref = hash of the e-mail or 'retention'.
+export const AUDIT_ENTITIES = ['account', 'premises', 'plan_zone', 'plan', 'land', 'case', 'checklist_item', 'person'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 // ---- Output

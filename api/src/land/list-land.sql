@@ -9,7 +9,8 @@ from (
       'id', l.id,
       'ref', l.ref,
       'ownerType', l.owner_type,
-      'ownerName', l.owner_name,
+      -- public readers: a private owner's name is hidden (migration 0087); staff get it added by routes.ts
+      'ownerName', visible_owner_name(l.owner_type, l.owner_name),
       'status', l.status,
       'priceSekPerM2', l.price_sek_per_m2,
       'reservationKind', l.reservation_kind,

@@ -27,7 +27,9 @@ export const landEtag = (p: Record<string, unknown>): string => etagOf(Number(p.
 export async function readLand(db: Queryable, ref: string, srid: Srid): Promise<Feature | undefined> {
   const f = await readFeature(db, landList, ref, srid);
   if (!f) return undefined;
-  f.properties.reservedFor = (await db.query(staffSql, [ref])).rows[0].reservedFor;
+  const staff = (await db.query(staffSql, [ref])).rows[0];
+  f.properties.reservedFor = staff.reservedFor;
+  f.properties.ownerName = staff.ownerName;
   return f;
 }
 

@@ -14,6 +14,18 @@ export interface LayerReader<Q extends CommonFilters> extends LayerList<Q> {
   query: ZodType<Q>;
   /** The ETag of one feature of an editable layer, from its properties (writes need If-Match). */
   etag?: (properties: Record<string, unknown>) => string;
+  /**
+   * Completes the features (a JSON array text) for who is reading, e.g. land: staff see
+   * private owners' names. Its answers to signed-in readers are `Cache-Control: no-store`.
+   */
+  forReader?: (db: Db, req: Request, featuresJson: string) => Promise<string>;
+}
+
+/** The layer's features as `req`'s reader may see them (LayerReader.forReader). */
+async function forReader<Q extends CommonFilters>(db: Db, layer: LayerReader<Q>, req: Request, featuresJson: string): Promise<string> {
+  if (!layer.forReader) return featuresJson;
+  if (req.user) req.res?.set('Cache-Control', 'no-store');
+  return layer.forReader(db, req, featuresJson);
 }
 
 /**
@@ -24,7 +36,7 @@ export async function listLayer<Q extends CommonFilters>(db: Db, layer: LayerRea
   const q = parseQuery(layer.query, req);
   await checkCommonFilters(db, q);
   const srid = q.crs ?? WGS84;
-  return { json: featureCollection(await listFeatures(db, layer, q), srid), srid };
+  return { json: featureCollection(await forReader(db, layer, req, await listFeatures(db, layer, q)), srid), srid };
 }
 
 /**
@@ -39,8 +51,9 @@ export function layerRouter<Q extends CommonFilters>(db: Db, layer: LayerReader<
 
   router.get(`/${layer.name}/:ref`, async (req, res) => {
     const q = parseQuery(getQuery, req);
-    const feature = await readFeature(db, layer, String(req.params.ref), q.crs ?? WGS84);
-    if (!feature) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
+    const read = await readFeature(db, layer, String(req.params.ref), q.crs ?? WGS84);
+    if (!read) throw notFound(`No ${layer.name} feature with ref '${req.params.ref}'`);
+    const [feature] = JSON.parse(await forReader(db, layer, req, JSON.stringify([read]))) as Array<typeof read>;
     if (layer.etag) res.set('ETag', layer.etag(feature.properties));
     res.type('application/geo+json').json(feature);
   });

@@ -10,6 +10,7 @@ import { editorOf, type Editor, type WriteContext } from './editors';
 import { allowOnly } from './params';
 import { inputGuard } from '../http/input-guard';
 import { findItem } from './items';
+import { keepHiddenOwnerName } from '../land/owner-names';
 
 /** The CRS of a request body: the Content-Crs header (Part 2/4), CRS84 when absent. */
 function bodyCrs(req: Request): OgcCrs {
@@ -136,6 +137,10 @@ export function ogcWriteRoutes(ctx: AppContext): Router {
     await editor.mayEdit?.(w, ref); // 403/404 before judging the body, as the JSON API
     const ifMatch = await ifMatchOf(req, id, editor, ref);
     if (!partial) await clearOmitted(req, id, editor, ref);
+    const props = (req.body as { properties?: unknown } | undefined)?.properties;
+    if (id === 'land' && props && typeof props === 'object' && !Array.isArray(props)) {
+      await keepHiddenOwnerName(ctx.db, ref, props as Record<string, unknown>);
+    }
     await editor.update(w, ref, ifMatch, input(req, editor, partial, crs));
     await answer(req, res, id, ref, 200);
   };

@@ -12,7 +12,8 @@ const ERROR_TEXT: Record<number, string> = {
   412: 'Precondition failed: the record changed (If-Match)',
   413: 'Body too large',
   428: 'If-Match required',
-  429: 'Too many requests',
+  429: 'Too many requests (Retry-After says when to try again)',
+  503: 'The database is slow or unreachable (Retry-After says when to try again)',
 };
 
 const content = (c: Record<string, unknown> | undefined) =>

@@ -1,7 +1,5 @@
 import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../context';
-import { AppError } from '../errors/app-error';
 import { parseBody, parseQuery, parseWith } from '../http/validate';
 import { requireRole } from '../access/guards';
 import { idParam } from '../cases/schema';
@@ -9,6 +7,8 @@ import { createLinkBody, pitchQuery } from './schema';
 import { createPitchLink, listPitchLinks, revokePitchLink, viewPitch } from './service';
 import { pitchHtml } from './render';
 import { htmlToPdf } from './pdf';
+import { allowLongRequest } from '../http/deadline';
+import { perAddress, SharedLimit } from '../auth/rate-limit';
 
 const idOf = (req: Request, name: string) => parseWith(idParam, req.params[name], 'invalid_parameter');
 
@@ -39,14 +39,12 @@ export function pitchRoutes({ db, config }: AppContext): Router {
     res.json(await viewPitch(db, req.params.token as string, lang));
   });
   // Printing starts a browser: a public endpoint needs a tighter limit than reading JSON.
-  const pdfLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError(429, 'too_many_requests', 'Too many PDF requests; try again in a minute')),
-  });
+  const pdfLimiter = perAddress(
+    new SharedLimit(db, { name: 'pitch_pdf_ip', points: 10, seconds: 60, code: 'too_many_requests', message: 'Too many PDF requests; try again in a minute' }),
+  );
   r.get('/pitch/:token/pdf', pdfLimiter, async (req, res) => {
+    // Chromium printing, not the database, takes the time here (seconds on a busy machine).
+    allowLongRequest(res, 60_000);
     const { lang } = parseQuery(pitchQuery, req);
     const pdf = await htmlToPdf(pitchHtml(await viewPitch(db, req.params.token as string, lang)), config.chromiumPath);
     res.set('Cache-Control', 'no-store');

@@ -4,7 +4,9 @@ import { parseQuery } from '../http/validate';
 import { sendCsv } from '../csv/csv';
 import { pipelineCsv, readinessCsv, unmetDemandCsv } from './readiness-csv';
 import { pipelineQuery, readinessQuery, unmetDemandQuery } from './schema';
-import { pipeline, readiness, unmetDemand } from './service';
+import { pipeline, readiness } from './service';
+import { unmetDemandCache } from './unmet-demand-cache';
+import { perAddress, SharedLimit } from '../auth/rate-limit';
 
 /** GET /api/readiness, /api/readiness/pipeline, /api/readiness/unmet-demand (JSON, or CSV with format=csv). */
 export function readinessRoutes(ctx: AppContext): Router {
@@ -12,6 +14,17 @@ export function readinessRoutes(ctx: AppContext): Router {
   const db = reader(ctx);
   const { config } = ctx;
   const router = Router();
+  const cachedUnmetDemand = unmetDemandCache();
+  // Public and the costliest read: a limit per address on top of the cache.
+  const unmetLimit = perAddress(
+    new SharedLimit(db, {
+      name: 'unmet_demand_ip',
+      points: config.unmetDemandPerMinute,
+      seconds: 60,
+      code: 'too_many_requests',
+      message: 'Too many unmet-demand requests from this address; try again in a minute',
+    }),
+  );
 
   router.get('/readiness', async (req, res) => {
     const q = parseQuery(readinessQuery, req);
@@ -27,9 +40,9 @@ export function readinessRoutes(ctx: AppContext): Router {
     res.json(p);
   });
 
-  router.get('/readiness/unmet-demand', async (req, res) => {
+  router.get('/readiness/unmet-demand', unmetLimit, async (req, res) => {
     const q = parseQuery(unmetDemandQuery, req);
-    const u = await unmetDemand(db, q, config.premisesStaleAfterDays);
+    const u = await cachedUnmetDemand(db, q, config.premisesStaleAfterDays);
     if (q.format === 'csv') return sendCsv(res, 'ej-mott-efterfragan.csv', unmetDemandCsv(u, q.lang ?? 'sv'));
     res.json(u);
   });

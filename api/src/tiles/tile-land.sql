@@ -5,7 +5,7 @@ from (
   select l.id,
          l.ref,
          l.owner_type as "ownerType",
-         l.owner_name as "ownerName",
+         visible_owner_name(l.owner_type, l.owner_name) as "ownerName", -- tiles are public: no private names
          l.status,
          l.price_sek_per_m2::float8 as "priceSekPerM2",
          l.area_ref as "areaRef",

@@ -7,7 +7,8 @@ import { arraySource } from '../../layers/load/source';
 import { referenceWeek } from './calendar';
 import { countDepartures, PEAK_HOURS_PER_WEEK, seconds, type TripInfo } from './departures';
 import { GtfsError, openFeed, rows, type Feed } from './feed';
-import { MODE_RANK, modeOf, type StopMode } from './route-modes';
+import { MODE_RANK, modeOf } from './route-modes';
+import type { StopMode } from '../../contract/enums';
 
 const fillMunicipalitySql = sqlFile(__dirname, 'fill-municipality.sql');
 const outsideSwedenSql = sqlFile(__dirname, 'outside-sweden.sql');

@@ -1,6 +1,4 @@
-import type { STOP_MODES } from '../../layers/enums';
-
-export type StopMode = (typeof STOP_MODES)[number];
+import { STOP_MODES, type StopMode } from '../../contract/enums';
 
 /**
  * Etablera's mode for a GTFS route_type, or why it is not one. Trafiklab's feeds use the
@@ -20,5 +18,8 @@ export function modeOf(routeType: number): StopMode | 'on_demand' | 'other' {
   return 'other';
 }
 
-/** A stop served by several modes is known by the strongest: rail, then metro, tram, bus. */
-export const MODE_RANK: StopMode[] = ['commuter_rail', 'metro', 'tram', 'bus'];
+/**
+ * A stop served by several modes is known by the strongest: rail, then metro, tram, bus —
+ * the contract's order of STOP_MODES.
+ */
+export const MODE_RANK: readonly StopMode[] = STOP_MODES;
