@@ -34,6 +34,8 @@ describe('gis:load', () => {
     ['malformed', /^malformed JSON: /],
     // issue 13 defect 13: 1e999 overflows to Infinity; was "first and last positions must be equivalent"
     ['non-finite', /feature 1 \(ref 'Test 1:2'\): invalid Polygon: a coordinate is not a finite number/],
+    // found by the fuzz run: a NUL reached the COPY as a database error
+    ['nul-in-property', /feature 1 \(ref 'Test 1:2'\): properties.source: must not contain a NUL character/],
   ])('when the file is %s, then the load fails naming the feature and reason, and the database is unchanged', async (name, reason) => {
     const before = await landSnapshot(t);
     const err = await loadLayerFile(t.db, 'land', fixture(name)).catch((e) => e);

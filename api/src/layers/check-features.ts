@@ -2,6 +2,7 @@ import GJV from 'geojson-validation';
 import type { Srid } from '../geo/crs';
 import { geometryProblem } from '../geo/validate-geometry';
 import { shapeProblem } from '../geo/geometry-shape';
+import { bodyProblem } from '../http/input-guard';
 import { zodMessage } from '../http/validate';
 import { PLAN_LEVEL_FIELDS } from '../plans/schema';
 import { LAYERS, type LayerName } from './registry';
@@ -61,6 +62,9 @@ function checkOne(layer: LayerName, f: unknown, index: number, srid: Srid): Chec
   const feature = f as { properties: unknown; geometry: unknown };
   if (!feature.properties || typeof feature.properties !== 'object') return { index, ref, reason: 'properties: must be an object' };
   if (ref === undefined) return { index, reason: "properties.ref: is required (a non-empty string, unique within the layer)" };
+  // PostgreSQL text cannot hold a NUL: named here, not left to fail the COPY as a database error
+  const nul = bodyProblem(feature.properties);
+  if (nul) return { index, ref: ref.replace(/\0/g, '\\0'), reason: nul.replace(/^body/, 'properties') };
   const spec = LAYERS[layer];
   const geo = geometryProblem(feature.geometry, spec.geometryKinds, srid);
   if (geo) return { index, ref, reason: geo };
