@@ -5,6 +5,10 @@ import { isDatabaseUnavailable } from '../errors/db-unavailable';
 export async function withTransaction<T>(db: Db, work: (client: DbClient) => Promise<T>): Promise<T> {
   const client = await db.connect();
   let broken: Error | undefined;
+  // pg emits a lost connection on the checked-out client as well as rejecting its query: an
+  // unheard 'error' event would end the process (the rejection below is what callers see)
+  const onError = (err: Error) => (broken = err);
+  client.on('error', onError);
   try {
     await client.query('begin');
     const result = await work(client);
@@ -16,6 +20,7 @@ export async function withTransaction<T>(db: Db, work: (client: DbClient) => Pro
     else await client.query('rollback').catch((e: Error) => (broken = e));
     throw err;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

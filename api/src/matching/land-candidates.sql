@@ -65,10 +65,11 @@ with unavailable as (
   ) t on true
   -- a nearer planned stop that does not count (opens after neededBy's year) may hide a farther
   -- planned one that does: the index keeps only the nearest, so such a site asks the stops
+  -- (without neededBy no planned stop counts, unless includePlanned, so none can be hidden)
   left join lateral (
     select true as hidden
     from match_site_stop ms
-    where r.reason2 is null and $11::float8 is null and ms.site_kind = 'land' and ms.site_id = r.parcel_id
+    where r.reason2 is null and $11::float8 is null and $5::date is not null and ms.site_kind = 'land' and ms.site_id = r.parcel_id
       and ms.mode = any ($6::text[]) and ms.planned
       and not ($7::boolean or coalesce(ms.opening_year <= extract(year from $5::date), false))
       and (t.distance is null or ms.distance < t.distance)
@@ -111,15 +112,9 @@ with unavailable as (
 ), cut as (
   select coalesce((select estimate from scored order by estimate desc offset $12::int - 1 limit 1), '-infinity') - 0.001 as estimate
 ), top as (
-  select s.*, l.ref, l.geom, mu.plan_codes, si.area_ref, si.area_hits,
-         u.ready_plan_ids, u.progress_plan_ids,
-         case when s.is_ready then u.ready_height_m else u.progress_height_m end as height
+  select s.parcel_id, s.is_ready, s.stop_id, s.distance
   from scored s
   cross join cut
-  join land_parcels l on l.id = s.parcel_id
-  join match_land_site si on si.parcel_id = s.parcel_id
-  join match_land_use u on u.use = $1::text and u.parcel_id = s.parcel_id
-  cross join (select plan_codes from match_uses where use = $1::text) mu
   where s.estimate >= cut.estimate
 )
 select
@@ -130,41 +125,6 @@ select
            union all
            select 'notAvailable', n from unavailable where n > 0) x) as excluded,
   (select price from cheapest) as cheapest,
-  (select coalesce(json_agg(json_build_object(
-      'kind', 'land',
-      'ref', j.ref,
-      'areaRef', coalesce(j.area_ref, (select h from unnest(j.area_hits) h
-                                        order by h = any (coalesce($4::text[], '{}')) desc, h limit 1)),
-      'usableAreaM2', round(j.usable::numeric, 1),
-      'readiness', case when j.is_ready then 'ready' else 'in_progress' end,
-      'readyDate', case when j.is_ready then null else j.ready_date end,
-      'planIds', case when j.is_ready then j.ready_plan_ids else j.progress_plan_ids end,
-      'price', j.price,
-      'transit', case when st.id is not null then json_build_object(
-        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(j.distance::numeric, 1),
-        'departuresPerHour', st.departures_per_hour,
-        'planned', st.planned, 'openingYear', st.opening_year) end,
-      'buildingRight', json_build_object(
-        'grossFloorAreaM2', round(j.gfa::numeric, 1),
-        'buildingFootprintM2', round(j.footprint::numeric, 1),
-        'maxHeightM', j.height),
-      'zoning', (
-        select coalesce(json_agg(json_build_object(
-                 'planId', p.plan_id, 'planName', p.name, 'status', p.status,
-                 'legalForceDate', p.legal_force_date, 'expectedLegalForceDate', p.expected_legal_force_date,
-                 'codes', zc.codes) order by p.status = 'in_force' desc, p.plan_id), '[]')
-        from plans p
-        cross join lateral (
-          select json_agg(distinct jsonb_build_object('code', c, 'name', u.name_sv)) as codes
-          from plan_zones z
-          cross join unnest(z.use_codes) c
-          join use_codes u on u.code = left(c, 1)
-          where z.plan_id = p.plan_id
-            and left(c, 1) = any (j.plan_codes)
-            and z.geom && j.geom and ST_Area(ST_Intersection(z.geom, j.geom)) > 0
-        ) zc
-        where p.plan_id = any (case when j.is_ready then j.ready_plan_ids else j.progress_plan_ids end)
-      ),
-      'geometry', geom_to_geojson(j.geom, 4326)
-    ) order by j.ref), '[]')
-   from top j left join stops st on st.id = j.stop_id) as results;
+  (select coalesce(json_agg(match_land_candidate($1::text, $4::text[], j.parcel_id, j.is_ready, j.stop_id, j.distance)
+                   order by j.parcel_id), '[]')
+   from top j) as results;

@@ -37,7 +37,7 @@ with base as (
   left join lateral (
     select true as hidden
     from match_site_stop ms
-    where b.reason is null and $9::float8 is null and ms.site_kind = 'premises' and ms.site_id = b.id
+    where b.reason is null and $9::float8 is null and $5::date is not null and ms.site_kind = 'premises' and ms.site_id = b.id
       and ms.mode = any ($6::text[]) and ms.planned
       and not ($7::boolean or coalesce(ms.opening_year <= extract(year from $5::date), false))
       and (t.distance is null or ms.distance < t.distance)
@@ -76,10 +76,9 @@ with base as (
 ), cut as (
   select coalesce((select estimate from scored order by estimate desc offset $10::int - 1 limit 1), '-infinity') - 0.001 as estimate
 ), top as (
-  select s.*, p.geom
+  select s.id, s.stop_id, s.distance
   from scored s
   cross join cut
-  join premises p on p.id = s.id
   where s.estimate >= cut.estimate
 )
 select
@@ -88,22 +87,5 @@ select
            union all
            select why, count(*)::int from judged where why is not null group by why) x) as excluded,
   (select price from cheapest) as cheapest,
-  (select coalesce(json_agg(json_build_object(
-      'kind', 'premises',
-      'ref', j.ref,
-      'title', j.title,
-      -- the area the listing lies in; a requested one first when it lies in several
-      'areaRef', (select h from unnest(j.area_hits) h order by h = any (coalesce($4::text[], '{}')) desc, h limit 1),
-      'usableAreaM2', round(j.floor_area::numeric, 1),
-      'readiness', 'ready',
-      'readyDate', j.available_from,
-      'planIds', j.plan_ids,
-      'price', j.price,
-      'transit', case when st.id is not null then json_build_object(
-        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(j.distance::numeric, 1),
-        'departuresPerHour', st.departures_per_hour,
-        'planned', st.planned, 'openingYear', st.opening_year) end,
-      'buildingRight', null,
-      'geometry', geom_to_geojson(j.geom, 4326)
-    ) order by j.ref), '[]')
-   from top j left join stops st on st.id = j.stop_id) as results;
+  (select coalesce(json_agg(match_premises_candidate($4::text[], j.id, j.stop_id, j.distance) order by j.id), '[]')
+   from top j) as results;

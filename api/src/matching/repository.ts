@@ -1,9 +1,11 @@
+import pg from 'pg';
 import type { Geometry } from '../contract';
 import type { Readiness, SiteKind } from '../contract/enums';
 import type { Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import type { BuildingRight, ExclusionReason, MatchRequest, TransitInfo } from '../contract';
 import { effectiveWeights } from './ranking';
+import { judgeInMemory } from './memory-judge';
 
 const landCandidatesSql = sqlFile(__dirname, 'land-candidates.sql');
 const premisesCandidatesSql = sqlFile(__dirname, 'premises-candidates.sql');
@@ -53,11 +55,21 @@ export interface JudgeOptions {
 }
 
 /**
- * Judges every candidate of one kind against the hard rules in one query over the matching
- * index, and returns the counts, the cheapest survivor's price and the survivors that can
- * rank within `limit`.
+ * Judges every candidate of one kind against the hard rules and returns the counts, the
+ * cheapest survivor's price and the survivors that can rank within `limit`: over the pool's
+ * in-memory copy of the matching index (memory-judge.ts), or in SQL inside a transaction
+ * (whose uncommitted writes only it can see) or when the index kept moving under the copy.
  */
 export async function judgeCandidates(db: Queryable, kind: CandidateKind, r: MatchRequest, o: JudgeOptions): Promise<KindOutcome> {
+  if (db instanceof pg.Pool) {
+    const outcome = await judgeInMemory(db, kind, r, o);
+    if (outcome) return outcome;
+  }
+  return judgeCandidatesInSql(db, kind, r, o);
+}
+
+/** The same judgement in one query over the matching index: the reference the in-memory judge must equal. */
+export async function judgeCandidatesInSql(db: Queryable, kind: CandidateKind, r: MatchRequest, o: JudgeOptions): Promise<KindOutcome> {
   const areas = r.areas && r.areas.length > 0 ? r.areas : null;
   const w = effectiveWeights(r);
   const common: unknown[] = [

@@ -4,7 +4,8 @@
 // marked so (`source`); nothing here is real data.
 //
 // Layout: ~N/3 300 business areas (at least 3) on a grid over Stockholm county and beyond
-// (E 600 000–, N 6 500 000–). In each area, rows of parcels 60–160 m deep separated by 20 m
+// (E 600 000–652 000, N 6 500 000–; a grid wider than six columns extends west, so the
+// million-parcel region's 303 areas lie on land or territorial sea, within Sweden). In each area, rows of parcels 60–160 m deep separated by 20 m
 // streets; along a row, parcels of 1 000–40 000 m² (log-uniform) tile it edge to edge. Plan
 // zones are a grid of 150–600 m cells laid over the area independently of the parcels, so
 // many parcels are split between zones; 1–4 neighbouring cells form one plan with a status
@@ -132,7 +133,8 @@ export async function generateRegion(o: RegionOptions): Promise<RegionSummary> {
 
   for (let a = 0; a < nAreas; a++) {
     const ref = `synt-${a + 1}`;
-    const gx = ORIGIN[0] + (a % cols) * cell + layoutRng.range(0, cell - width - 100);
+    // wider than six columns, the grid grows west (inland) rather than east into the Baltic
+    const gx = ORIGIN[0] + ((a % cols) - Math.max(0, cols - 6)) * cell + layoutRng.range(0, cell - width - 100);
     const gy = ORIGIN[1] + Math.floor(a / cols) * cell * 1.2 + layoutRng.range(0, cell * 0.1);
     const count = Math.min(perArea, parcelsLeft);
     parcelsLeft -= count;

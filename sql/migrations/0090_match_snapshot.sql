@@ -1,0 +1,193 @@
+-- What changed in the matching index since a given revision, so an API process can keep an
+-- in-memory copy of it (api/src/matching/snapshot.ts) exact without reading it all again.
+--
+-- match_index_state.revision is bumped by every statement that writes an input of a match
+-- (the index tables and the premises listing's own columns); the row lock it takes is held to
+-- commit, so revisions become visible in the order they were given. match_index_change says
+-- which sites each revision touched; a null site_id means "too many to list: read the kind
+-- again". Old entries are pruned; a reader older than pruned_through reads everything again.
+
+create table if not exists match_index_state (
+  singleton boolean primary key default true check (singleton),
+  revision bigint not null,
+  pruned_through bigint not null
+);
+insert into match_index_state (singleton, revision, pruned_through) values (true, 1, 0)
+on conflict (singleton) do nothing;
+
+create table if not exists match_index_change (
+  revision bigint not null,
+  site_kind text not null check (site_kind in ('land', 'premises')),
+  site_id integer
+);
+create index if not exists match_index_change_revision_idx on match_index_change (revision);
+
+-- Above this many rows in one statement, a change is logged as "read the kind again": a load
+-- of a million parcels writes one row here, not a million.
+create or replace function match_index_change_limit() returns integer language sql immutable as $$ select 5000 $$;
+
+create or replace function match_index_log() returns trigger language plpgsql as $$
+declare
+  rev bigint;
+  kind text := TG_ARGV[0];
+  ids integer[];
+begin
+  -- the same order as every index writer (advisory lock, then this row): no deadlock
+  perform match_index_lock();
+  update match_index_state set revision = revision + 1 returning revision into rev;
+  if TG_TABLE_NAME = 'match_site_stop' then
+    if TG_OP in ('INSERT', 'UPDATE') then
+      select array_agg(distinct n.site_id) into ids from new_rows n where n.site_kind = kind;
+    end if;
+    if TG_OP in ('DELETE', 'UPDATE') then
+      select array(select unnest(coalesce(ids, '{}')) union select o.site_id from old_rows o where o.site_kind = kind) into ids;
+    end if;
+  elsif TG_TABLE_NAME in ('match_land_site', 'match_land_use') then
+    if TG_OP in ('INSERT', 'UPDATE') then select array_agg(distinct n.parcel_id) into ids from new_rows n; end if;
+    if TG_OP in ('DELETE', 'UPDATE') then
+      select array(select unnest(coalesce(ids, '{}')) union select o.parcel_id from old_rows o) into ids;
+    end if;
+  elsif TG_TABLE_NAME = 'match_premises_site' then
+    if TG_OP in ('INSERT', 'UPDATE') then select array_agg(distinct n.premises_id) into ids from new_rows n; end if;
+    if TG_OP in ('DELETE', 'UPDATE') then
+      select array(select unnest(coalesce(ids, '{}')) union select o.premises_id from old_rows o) into ids;
+    end if;
+  else
+    -- premises: the listing's own columns (status, kind, floor area, rent, dates) are rules' inputs
+    if TG_OP in ('INSERT', 'UPDATE') then select array_agg(distinct n.id) into ids from new_rows n; end if;
+    if TG_OP in ('DELETE', 'UPDATE') then
+      select array(select unnest(coalesce(ids, '{}')) union select o.id from old_rows o) into ids;
+    end if;
+  end if;
+  if cardinality(ids) > match_index_change_limit() then
+    insert into match_index_change (revision, site_kind, site_id) values (rev, kind, null);
+  elsif cardinality(ids) > 0 then
+    insert into match_index_change (revision, site_kind, site_id) select rev, kind, unnest(ids);
+  end if;
+  -- keep the last 1 000 revisions
+  if rev % 100 = 0 then
+    delete from match_index_change where revision <= rev - 1000;
+    update match_index_state set pruned_through = greatest(pruned_through, rev - 1000);
+  end if;
+  return null;
+end $$;
+
+do $$
+declare
+  t record;
+begin
+  for t in select * from (values
+    ('match_land_site', 'land'), ('match_land_use', 'land'), ('match_site_stop', 'land'),
+    ('match_premises_site', 'premises'), ('premises', 'premises')) v(tbl, kind)
+  loop
+    execute format('drop trigger if exists %I on %I', t.tbl || '_log_' || t.kind || '_ins', t.tbl);
+    execute format('drop trigger if exists %I on %I', t.tbl || '_log_' || t.kind || '_upd', t.tbl);
+    execute format('drop trigger if exists %I on %I', t.tbl || '_log_' || t.kind || '_del', t.tbl);
+    execute format('create trigger %I after insert on %I referencing new table as new_rows for each statement execute function match_index_log(%L)',
+                   t.tbl || '_log_' || t.kind || '_ins', t.tbl, t.kind);
+    execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows for each statement execute function match_index_log(%L)',
+                   t.tbl || '_log_' || t.kind || '_upd', t.tbl, t.kind);
+    execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement execute function match_index_log(%L)',
+                   t.tbl || '_log_' || t.kind || '_del', t.tbl, t.kind);
+  end loop;
+end $$;
+-- the premises' stop rows are logged under their own kind too
+do $$
+begin
+  execute 'drop trigger if exists match_site_stop_log_premises_ins on match_site_stop';
+  execute 'drop trigger if exists match_site_stop_log_premises_upd on match_site_stop';
+  execute 'drop trigger if exists match_site_stop_log_premises_del on match_site_stop';
+  execute 'create trigger match_site_stop_log_premises_ins after insert on match_site_stop referencing new table as new_rows for each statement execute function match_index_log(''premises'')';
+  execute 'create trigger match_site_stop_log_premises_upd after update on match_site_stop referencing old table as old_rows new table as new_rows for each statement execute function match_index_log(''premises'')';
+  execute 'create trigger match_site_stop_log_premises_del after delete on match_site_stop referencing old table as old_rows for each statement execute function match_index_log(''premises'')';
+end $$;
+-- match_uses decides which plan codes and premises kinds a use takes: everything again
+create or replace function match_index_log_uses() returns trigger language plpgsql as $$
+declare rev bigint;
+begin
+  perform match_index_lock();
+  update match_index_state set revision = revision + 1 returning revision into rev;
+  insert into match_index_change (revision, site_kind, site_id) values (rev, 'land', null), (rev, 'premises', null);
+  return null;
+end $$;
+drop trigger if exists match_uses_log on match_uses;
+create trigger match_uses_log after insert or update or delete or truncate on match_uses
+  for each statement execute function match_index_log_uses();
+
+-- One land candidate as the match returns it (api/src/matching/repository.ts Candidate):
+-- the usable area, readiness, building right and plans of the ready or in-progress overlay,
+-- the stop found by rule 3 and the zoning explained. The in-memory judge and the SQL judge
+-- (land-candidates.sql) both build their results with it.
+create or replace function match_land_candidate(
+  p_use text, p_areas text[], p_parcel_id integer, p_is_ready boolean, p_stop_id integer, p_distance double precision
+) returns json language sql stable as $$
+  select json_build_object(
+      'kind', 'land',
+      'ref', l.ref,
+      'areaRef', coalesce(si.area_ref, (select h from unnest(si.area_hits) h
+                                         order by h = any (coalesce(p_areas, '{}')) desc, h limit 1)),
+      'usableAreaM2', round((case when p_is_ready then u.ready_m2 else u.progress_m2 end)::numeric, 1),
+      'readiness', case when p_is_ready then 'ready' else 'in_progress' end,
+      'readyDate', case when p_is_ready then null else u.ready_date end,
+      'planIds', case when p_is_ready then u.ready_plan_ids else u.progress_plan_ids end,
+      'price', si.price,
+      'transit', case when st.id is not null then json_build_object(
+        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(p_distance::numeric, 1),
+        'departuresPerHour', st.departures_per_hour,
+        'planned', st.planned, 'openingYear', st.opening_year) end,
+      'buildingRight', json_build_object(
+        'grossFloorAreaM2', round((case when p_is_ready then u.ready_gfa_m2 else u.progress_gfa_m2 end)::numeric, 1),
+        'buildingFootprintM2', round((case when p_is_ready then u.ready_footprint_m2 else u.progress_footprint_m2 end)::numeric, 1),
+        'maxHeightM', case when p_is_ready then u.ready_height_m else u.progress_height_m end),
+      'zoning', (
+        select coalesce(json_agg(json_build_object(
+                 'planId', p.plan_id, 'planName', p.name, 'status', p.status,
+                 'legalForceDate', p.legal_force_date, 'expectedLegalForceDate', p.expected_legal_force_date,
+                 'codes', zc.codes) order by p.status = 'in_force' desc, p.plan_id), '[]')
+        from plans p
+        cross join lateral (
+          select json_agg(distinct jsonb_build_object('code', c, 'name', uc.name_sv)) as codes
+          from plan_zones z
+          cross join unnest(z.use_codes) c
+          join use_codes uc on uc.code = left(c, 1)
+          where z.plan_id = p.plan_id
+            and left(c, 1) = any (mu.plan_codes)
+            and z.geom && l.geom and ST_Area(ST_Intersection(z.geom, l.geom)) > 0
+        ) zc
+        where p.plan_id = any (case when p_is_ready then u.ready_plan_ids else u.progress_plan_ids end)
+      ),
+      'geometry', geom_to_geojson(l.geom, 4326))
+  from land_parcels l
+  join match_land_site si on si.parcel_id = l.id
+  join match_land_use u on u.use = p_use and u.parcel_id = l.id
+  cross join (select plan_codes from match_uses where use = p_use) mu
+  left join stops st on st.id = p_stop_id
+  where l.id = p_parcel_id
+$$;
+
+-- One premises candidate as the match returns it (see match_land_candidate).
+create or replace function match_premises_candidate(
+  p_areas text[], p_premises_id integer, p_stop_id integer, p_distance double precision
+) returns json language sql stable as $$
+  select json_build_object(
+      'kind', 'premises',
+      'ref', p.ref,
+      'title', p.title,
+      -- the area the listing lies in; a requested one first when it lies in several
+      'areaRef', (select h from unnest(ps.area_hits) h order by h = any (coalesce(p_areas, '{}')) desc, h limit 1),
+      'usableAreaM2', round(p.floor_area_m2::float8::numeric, 1),
+      'readiness', 'ready',
+      'readyDate', p.available_from,
+      'planIds', ps.plan_ids,
+      'price', p.rent_sek_per_m2_year::float8,
+      'transit', case when st.id is not null then json_build_object(
+        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(p_distance::numeric, 1),
+        'departuresPerHour', st.departures_per_hour,
+        'planned', st.planned, 'openingYear', st.opening_year) end,
+      'buildingRight', null,
+      'geometry', geom_to_geojson(p.geom, 4326))
+  from premises p
+  join match_premises_site ps on ps.premises_id = p.id
+  left join stops st on st.id = p_stop_id
+  where p.id = p_premises_id
+$$;
