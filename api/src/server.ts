@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { answerClientErrors } from './http/client-errors';
 import type { AppContext } from './context';
 import { ensureFirstAdmin } from './accounts/first-admin';
+import { prepareMatching } from './matching/service';
 
 export interface Running {
   server: Server;
@@ -42,6 +43,8 @@ export async function start(overrides: Partial<Config> = {}): Promise<Running> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   log.info({ url }, 'Etablera is serving');
+  // not awaited: the service answers meanwhile (matches judge in SQL until the copy is read)
+  prepareMatching(readDb ?? db).catch((err) => log.debug({ err }, 'matching index not read ahead'));
   const stop = drainingStop(server, config.shutdownGraceMs, async () => {
     await db.end();
     await readDb?.end();

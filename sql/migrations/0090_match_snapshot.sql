@@ -118,8 +118,10 @@ create trigger match_uses_log after insert or update or delete or truncate on ma
 -- the usable area, readiness, building right and plans of the ready or in-progress overlay,
 -- the stop found by rule 3 and the zoning explained. The in-memory judge and the SQL judge
 -- (land-candidates.sql) both build their results with it.
+-- p_full false leaves out the zoning and the geometry (a judgement that only counts and ranks).
 create or replace function match_land_candidate(
-  p_use text, p_areas text[], p_parcel_id integer, p_is_ready boolean, p_stop_id integer, p_distance double precision
+  p_use text, p_areas text[], p_parcel_id integer, p_is_ready boolean, p_stop_id integer, p_distance double precision,
+  p_full boolean
 ) returns json language sql stable as $$
   select json_build_object(
       'kind', 'land',
@@ -139,7 +141,7 @@ create or replace function match_land_candidate(
         'grossFloorAreaM2', round((case when p_is_ready then u.ready_gfa_m2 else u.progress_gfa_m2 end)::numeric, 1),
         'buildingFootprintM2', round((case when p_is_ready then u.ready_footprint_m2 else u.progress_footprint_m2 end)::numeric, 1),
         'maxHeightM', case when p_is_ready then u.ready_height_m else u.progress_height_m end),
-      'zoning', (
+      'zoning', case when p_full then (
         select coalesce(json_agg(json_build_object(
                  'planId', p.plan_id, 'planName', p.name, 'status', p.status,
                  'legalForceDate', p.legal_force_date, 'expectedLegalForceDate', p.expected_legal_force_date,
@@ -155,8 +157,8 @@ create or replace function match_land_candidate(
             and z.geom && l.geom and ST_Area(ST_Intersection(z.geom, l.geom)) > 0
         ) zc
         where p.plan_id = any (case when p_is_ready then u.ready_plan_ids else u.progress_plan_ids end)
-      ),
-      'geometry', geom_to_geojson(l.geom, 4326))
+      ) end,
+      'geometry', case when p_full then geom_to_geojson(l.geom, 4326) end)
   from land_parcels l
   join match_land_site si on si.parcel_id = l.id
   join match_land_use u on u.use = p_use and u.parcel_id = l.id
@@ -167,7 +169,7 @@ $$;
 
 -- One premises candidate as the match returns it (see match_land_candidate).
 create or replace function match_premises_candidate(
-  p_areas text[], p_premises_id integer, p_stop_id integer, p_distance double precision
+  p_areas text[], p_premises_id integer, p_stop_id integer, p_distance double precision, p_full boolean
 ) returns json language sql stable as $$
   select json_build_object(
       'kind', 'premises',
@@ -185,9 +187,30 @@ create or replace function match_premises_candidate(
         'departuresPerHour', st.departures_per_hour,
         'planned', st.planned, 'openingYear', st.opening_year) end,
       'buildingRight', null,
-      'geometry', geom_to_geojson(p.geom, 4326))
+      'geometry', case when p_full then geom_to_geojson(p.geom, 4326) end)
   from premises p
   join match_premises_site ps on ps.premises_id = p.id
   left join stops st on st.id = p_stop_id
   where p.id = p_premises_id
 $$;
+
+-- What api/src/matching/snapshot.ts reads, as text-friendly columns (dates as days since
+-- 1970-01-01, arrays as JSON): the same views serve its full read (COPY) and its reads by id.
+create or replace view match_snapshot_land_sites as
+  select parcel_id, available, price, area_ref, array_to_json(area_hits)::text as area_hits
+  from match_land_site;
+create or replace view match_snapshot_land_uses as
+  select use, parcel_id, ready_m2, progress_m2, ready_date - date '1970-01-01' as ready_day,
+         ready_gfa_m2, ready_footprint_m2, progress_gfa_m2, progress_footprint_m2
+  from match_land_use;
+create or replace view match_snapshot_stops as
+  select site_kind, site_id, mode, planned, stop_id, distance, opening_year
+  from match_site_stop;
+-- confirmed_day is the local date of confirmed_at: "confirmed_at < date" (the SQL judge's
+-- staleness test) holds exactly when that date is earlier
+create or replace view match_snapshot_premises as
+  select p.id, p.status = 'available' as available, p.confirmed_at::date - date '1970-01-01' as confirmed_day,
+         p.kind, p.floor_area_m2::float8 as floor_area, p.rent_sek_per_m2_year::float8 as price,
+         p.available_from - date '1970-01-01' as available_day, array_to_json(ps.area_hits)::text as area_hits
+  from premises p
+  join match_premises_site ps on ps.premises_id = p.id;

@@ -125,6 +125,6 @@ select
            union all
            select 'notAvailable', n from unavailable where n > 0) x) as excluded,
   (select price from cheapest) as cheapest,
-  (select coalesce(json_agg(match_land_candidate($1::text, $4::text[], j.parcel_id, j.is_ready, j.stop_id, j.distance)
+  (select coalesce(json_agg(match_land_candidate($1::text, $4::text[], j.parcel_id, j.is_ready, j.stop_id, j.distance, true)
                    order by j.parcel_id), '[]')
    from top j) as results;

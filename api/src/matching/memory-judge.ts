@@ -8,15 +8,7 @@ import { sqlFile } from '../db/sql-file';
 import type { ExclusionReason, MatchRequest } from '../contract';
 import { effectiveWeights } from './ranking';
 import type { Candidate, CandidateKind, JudgeOptions, KindOutcome } from './repository';
-import {
-  AVAILABLE,
-  SLOT_MODES,
-  SLOTS,
-  UNAVAILABLE,
-  currentSnapshot,
-  type SiteStops,
-  type Snapshot,
-} from './snapshot';
+import { AVAILABLE, SLOT_MODES, SLOTS, UNAVAILABLE, currentSnapshot, type SiteStops, type Snapshot } from './snapshot';
 
 const nearestStopsSql = sqlFile(__dirname, 'memory-nearest-stops.sql');
 const candidatesSql = sqlFile(__dirname, 'memory-candidates.sql');
@@ -31,31 +23,61 @@ const HORIZON_DAYS = 1825;
 /** How far below the limit-th estimate a survivor is still kept (ranking.ts rounds to 1e-4). */
 const SLACK = 0.001;
 const ATTEMPTS = 3;
+/** How long a match waits for the snapshot before judging in SQL (a whole read of a million parcels takes seconds). */
+const SNAPSHOT_WAIT_MS = 1500;
 
-/** A site that passed rules 1, 2, 4 and 6, awaiting rule 3. */
-interface Passed {
-  pos: number;
-  ready: boolean;
-  usable: number;
+/**
+ * The sites that passed rules 1, 2, 4 and 6, as columns (a million-parcel match passes
+ * hundreds of thousands: no object per site).
+ */
+class Passed {
+  n = 0;
+  readonly pos: Int32Array;
+  readonly ready: Uint8Array;
+  readonly usable: Float64Array;
   /** Land: ready date (days) when in progress; premises: available-from day. NaN: none. */
-  day: number;
-  price: number;
-  stopId: number;
-  distance: number;
+  readonly day: Float64Array;
+  readonly price: Float64Array;
+  /** 0: no stop. */
+  readonly stopId: Int32Array;
+  readonly distance: Float64Array;
   /** Rule 3 needs the KNN (a frequency bound, or a hidden planned stop). */
-  knn: boolean;
+  readonly knn: Uint8Array;
+
+  constructor(capacity: number) {
+    this.pos = new Int32Array(capacity);
+    this.ready = new Uint8Array(capacity);
+    this.usable = new Float64Array(capacity);
+    this.day = new Float64Array(capacity);
+    this.price = new Float64Array(capacity);
+    this.stopId = new Int32Array(capacity);
+    this.distance = new Float64Array(capacity);
+    this.knn = new Uint8Array(capacity);
+  }
+
+  add(pos: number, ready: boolean, usable: number, day: number, price: number): number {
+    const i = this.n++;
+    this.pos[i] = pos;
+    this.ready[i] = ready ? 1 : 0;
+    this.usable[i] = usable;
+    this.day[i] = day;
+    this.price[i] = price;
+    return i;
+  }
 }
 
 interface Judgement {
   counts: Map<ExclusionReason, number>;
-  passed: Passed[];
+  passed: Passed;
 }
 
 interface StopRule {
-  slots: number[];
+  slots: Int32Array;
   includePlanned: boolean;
   neededYear: number;
   knnAlways: boolean;
+  /** A planned stop may hide another (see nearestStop). */
+  mayHide: boolean;
 }
 
 function stopRule(r: MatchRequest): StopRule {
@@ -64,46 +86,47 @@ function stopRule(r: MatchRequest): StopRule {
   SLOT_MODES.forEach((m, i) => {
     if (modes.has(m)) slots.push(i * 2, i * 2 + 1);
   });
+  const neededYear = r.neededBy ? Number(r.neededBy.slice(0, 4)) : NaN;
+  const knnAlways = r.minDeparturesPerHour !== undefined;
   return {
-    slots,
+    slots: Int32Array.from(slots),
     includePlanned: r.includePlanned,
-    neededYear: r.neededBy ? Number(r.neededBy.slice(0, 4)) : NaN,
-    knnAlways: r.minDeparturesPerHour !== undefined,
+    neededYear,
+    knnAlways,
+    // A nearer planned stop that does not count may hide a farther planned one that does; the
+    // index keeps only the nearest per mode, so such a site asks the KNN. Without a neededBy
+    // year (and without includePlanned) no planned stop counts, and nothing can be hidden.
+    mayHide: !knnAlways && !r.includePlanned && !Number.isNaN(neededYear),
   };
 }
 
-/** Rule 3 from the index: the nearest stop that counts, or the mark that the KNN must answer. */
-function nearestStop(stops: SiteStops, pos: number, rule: StopRule, p: Passed): void {
+/** Rule 3 from the index for passed site i: the nearest stop that counts, or the mark that the KNN must answer. */
+function nearestStop(stops: SiteStops, pos: number, rule: StopRule, p: Passed, i: number): void {
+  const base = pos * SLOTS;
+  const slots = rule.slots;
   let best = -1;
   let bestDistance = Infinity;
-  for (const slot of rule.slots) {
-    const i = pos * SLOTS + slot;
-    const d = stops.distance[i];
-    if (Number.isNaN(d)) continue;
-    const planned = slot % 2 === 1;
-    const counts = !planned || rule.includePlanned || stops.openingYear[i] <= rule.neededYear;
-    if (counts && d < bestDistance) {
-      best = i;
+  for (let k = 0; k < slots.length; k++) {
+    const j = base + slots[k];
+    const d = stops.distance[j];
+    // NaN (no stop) fails the comparison; a planned stop counts with includePlanned or by its year
+    if (d < bestDistance && ((slots[k] & 1) === 0 || rule.includePlanned || stops.openingYear[j] <= rule.neededYear)) {
+      best = j;
       bestDistance = d;
     }
   }
-  // A nearer planned stop that does not count may hide a farther planned one that does; the
-  // index keeps only the nearest per mode, so such a site asks the KNN. Without a neededBy
-  // year (and without includePlanned) no planned stop counts, and nothing can be hidden.
   let hidden = false;
-  if (!rule.knnAlways && !rule.includePlanned && !Number.isNaN(rule.neededYear)) {
-    for (const slot of rule.slots) {
-      if (slot % 2 === 0) continue;
-      const i = pos * SLOTS + slot;
-      const d = stops.distance[i];
-      if (Number.isNaN(d)) continue;
+  if (rule.mayHide) {
+    for (let k = 1; k < slots.length; k += 2) {
+      const j = base + slots[k];
+      const d = stops.distance[j];
       // NaN comparisons are false, as the SQL's coalesce(opening_year <= year, false)
-      if (!(stops.openingYear[i] <= rule.neededYear) && (best < 0 || d < bestDistance)) hidden = true;
+      if (!Number.isNaN(d) && !(stops.openingYear[j] <= rule.neededYear) && (best < 0 || d < bestDistance)) hidden = true;
     }
   }
-  p.knn = rule.knnAlways || hidden;
-  p.stopId = best < 0 ? 0 : stops.stopId[best];
-  p.distance = best < 0 ? NaN : bestDistance;
+  p.knn[i] = rule.knnAlways || hidden ? 1 : 0;
+  p.stopId[i] = best < 0 ? 0 : stops.stopId[best];
+  p.distance[i] = best < 0 ? NaN : bestDistance;
 }
 
 function inAreas(areaRef: number, hits: readonly number[] | null, wanted: Uint8Array): boolean {
@@ -123,8 +146,14 @@ function wantedAreas(s: Snapshot, r: MatchRequest): Uint8Array | null {
   return wanted;
 }
 
-function add(counts: Map<ExclusionReason, number>, reason: ExclusionReason): void {
-  counts.set(reason, (counts.get(reason) ?? 0) + 1);
+/** Exclusion counters in EXCLUSION_REASONS' order. */
+const REASON = { outsideAreas: 0, wrongUse: 1, tooSmall: 2, tooLarge: 3, tooLittleBuildingRight: 4, notReadyInTime: 5, notAvailable: 6, tooFarFromTransit: 7 } as const;
+type Counted = keyof typeof REASON;
+
+function countsOf(n: Int32Array): Map<ExclusionReason, number> {
+  const counts = new Map<ExclusionReason, number>();
+  for (const [reason, i] of Object.entries(REASON)) if (n[i] > 0) counts.set(reason as Counted, n[i]);
+  return counts;
 }
 
 /**
@@ -134,116 +163,117 @@ function add(counts: Map<ExclusionReason, number>, reason: ExclusionReason): voi
 function judgeLand(s: Snapshot, r: MatchRequest, stop: StopRule): Judgement {
   const land = s.land;
   const sum = land.summary;
-  const counts = new Map<ExclusionReason, number>();
-  const passed: Passed[] = [];
+  const n = new Int32Array(8);
   const wanted = wantedAreas(s, r);
-  let inAreas_ = sum.available;
+  let inWanted = sum.available;
   if (wanted) {
-    inAreas_ = 0;
-    for (let a = 0; a < sum.availableByArea.length; a++) if (wanted[a] === 1) inAreas_ += sum.availableByArea[a];
-    for (const pos of sum.availableWithHits) if (inAreas(-1, land.hits[pos], wanted)) inAreas_++;
+    inWanted = 0;
+    for (let a = 0; a < sum.availableByArea.length; a++) if (wanted[a] === 1) inWanted += sum.availableByArea[a];
+    for (const pos of sum.availableWithHits) if (inAreas(-1, land.hits[pos], wanted)) inWanted++;
   }
   const u = land.uses.get(r.use);
+  const rows = u ? u.rows : 0;
+  const passed = new Passed(rows);
   const min = r.minAreaM2;
   const max = r.maxAreaM2 ?? Infinity;
   const gfaMin = r.minGrossFloorAreaM2 ?? -Infinity;
   const fpMin = r.minBuildingFootprintM2 ?? -Infinity;
   const neededDay = r.neededBy ? dayOf(r.neededBy) : NaN;
   let withUse = 0;
-  const rows = u ? u.readyM2.length : 0;
-  for (let row = 0; row < rows; row++) {
-    const pos = u!.posOf[row];
-    // a row replaced by a later refresh, or a parcel not for sale
-    if (u!.rowOf[pos] !== row || land.state[pos] !== AVAILABLE) continue;
-    if (wanted && !inAreas(land.areaRef[pos], land.hits[pos], wanted)) continue;
-    withUse++;
-    const readyM2 = u!.readyM2[row];
-    const progressM2 = u!.progressM2[row];
-    const ready = readyM2 >= min;
-    if (ready) {
-      if (readyM2 > max) {
-        add(counts, 'tooLarge');
+  if (u) {
+    const { rowOf, posOf } = u;
+    const readyM2s = u.readyM2.a;
+    const progressM2s = u.progressM2.a;
+    const state = land.state;
+    for (let row = 0; row < rows; row++) {
+      const pos = posOf[row];
+      // a row replaced by a later refresh, or a parcel not for sale
+      if (rowOf[pos] !== row || state[pos] !== AVAILABLE) continue;
+      if (wanted && !inAreas(land.areaRef[pos], land.hits[pos], wanted)) continue;
+      withUse++;
+      const readyM2 = readyM2s[row];
+      const progressM2 = progressM2s[row];
+      const ready = readyM2 >= min;
+      if (ready) {
+        if (readyM2 > max) {
+          n[REASON.tooLarge]++;
+          continue;
+        }
+      } else if (progressM2 < min) {
+        n[REASON.tooSmall]++;
+        continue;
+      } else if (progressM2 > max) {
+        n[REASON.tooLarge]++;
         continue;
       }
-    } else if (progressM2 < min) {
-      add(counts, 'tooSmall');
-      continue;
-    } else if (progressM2 > max) {
-      add(counts, 'tooLarge');
-      continue;
+      // rule 6: a known building right below the bound; an unknown one (NaN) passes
+      if ((ready ? u.readyGfa.a[row] : u.progressGfa.a[row]) < gfaMin
+        || (ready ? u.readyFootprint.a[row] : u.progressFootprint.a[row]) < fpMin) {
+        n[REASON.tooLittleBuildingRight]++;
+        continue;
+      }
+      const readyDay = u.readyDay.a[row];
+      if (!ready && !Number.isNaN(neededDay) && !(readyDay <= neededDay)) {
+        n[REASON.notReadyInTime]++;
+        continue;
+      }
+      const i = passed.add(pos, ready, ready ? readyM2 : progressM2, ready ? NaN : readyDay, land.price[pos]);
+      nearestStop(land.stops, pos, stop, passed, i);
     }
-    // rule 6: a known building right below the bound; an unknown one (NaN) passes
-    const gfa = ready ? u!.readyGfa[row] : u!.progressGfa[row];
-    const footprint = ready ? u!.readyFootprint[row] : u!.progressFootprint[row];
-    if (gfa < gfaMin || footprint < fpMin) {
-      add(counts, 'tooLittleBuildingRight');
-      continue;
-    }
-    const readyDay = u!.readyDay[row];
-    if (!ready && !Number.isNaN(neededDay) && !(readyDay <= neededDay)) {
-      add(counts, 'notReadyInTime');
-      continue;
-    }
-    const p: Passed = { pos, ready, usable: ready ? readyM2 : progressM2, day: ready ? NaN : readyDay,
-      price: land.price[pos], stopId: 0, distance: NaN, knn: false };
-    nearestStop(land.stops, pos, stop, p);
-    passed.push(p);
   }
-  if (sum.unavailable > 0) counts.set('notAvailable', sum.unavailable);
-  if (sum.available - inAreas_ > 0) counts.set('outsideAreas', sum.available - inAreas_);
-  if (inAreas_ - withUse > 0) counts.set('wrongUse', inAreas_ - withUse);
-  return { counts, passed };
+  n[REASON.notAvailable] = sum.unavailable;
+  n[REASON.outsideAreas] = sum.available - inWanted;
+  n[REASON.wrongUse] = inWanted - withUse;
+  return { counts: countsOf(n), passed };
 }
 
 /** Rules 2, 4 and 1 (the kind) for every listing, in the SQL judge's order of reasons. */
 function judgePremises(s: Snapshot, r: MatchRequest, stop: StopRule, o: JudgeOptions): Judgement {
   const p = s.premises;
-  const counts = new Map<ExclusionReason, number>();
-  const passed: Passed[] = [];
+  const n = new Int32Array(8);
+  const passed = new Passed(p.sites.count);
   const wanted = wantedAreas(s, r);
   const kinds = new Set(s.uses.get(r.use)?.premisesKinds ?? []);
   const staleBefore = dayOf(o.today) - o.staleAfterDays;
   const max = r.maxAreaM2 ?? Infinity;
   const neededDay = r.neededBy ? dayOf(r.neededBy) : NaN;
-  const n = p.sites.ids.length;
-  for (let pos = 0; pos < n; pos++) {
+  for (let pos = 0; pos < p.sites.count; pos++) {
     const state = p.state[pos];
     if (state === UNAVAILABLE || (state === AVAILABLE && p.confirmedDay[pos] < staleBefore)) {
-      add(counts, 'notAvailable');
+      n[REASON.notAvailable]++;
       continue;
     }
     if (state !== AVAILABLE) continue;
     if (wanted && !inAreas(-1, p.hits[pos], wanted)) {
-      add(counts, 'outsideAreas');
+      n[REASON.outsideAreas]++;
       continue;
     }
     if (!kinds.has(p.kind[pos])) {
-      add(counts, 'wrongUse');
+      n[REASON.wrongUse]++;
       continue;
     }
     const floor = p.floorArea[pos];
     if (floor < r.minAreaM2) {
-      add(counts, 'tooSmall');
+      n[REASON.tooSmall]++;
       continue;
     }
     if (floor > max) {
-      add(counts, 'tooLarge');
+      n[REASON.tooLarge]++;
       continue;
     }
     const day = p.availableDay[pos];
     if (day > neededDay) {
-      add(counts, 'notReadyInTime');
+      n[REASON.notReadyInTime]++;
       continue;
     }
-    const q: Passed = { pos, ready: true, usable: floor, day, price: p.price[pos], stopId: 0, distance: NaN, knn: false };
-    nearestStop(p.stops, pos, stop, q);
-    passed.push(q);
+    const i = passed.add(pos, true, floor, day, p.price[pos]);
+    nearestStop(p.stops, pos, stop, passed, i);
   }
-  return { counts, passed };
+  return { counts: countsOf(n), passed };
 }
 
-/** The pre-selection's estimate of a survivor's score (the SQL judge's `estimate`). */
-function estimator(kind: CandidateKind, r: MatchRequest, today: number, cheapest: number) {
+/** The pre-selection's estimate of each survivor's score (the SQL judge's `estimate`); NaN for the rest. */
+function estimates(kind: CandidateKind, r: MatchRequest, today: number, cheapest: number, p: Passed, survives: Uint8Array): Float64Array {
   const w = effectiveWeights(r);
   // divided by the largest weight first: tiny or huge weights neither underflow nor overflow
   const top = Math.max(w.transit, w.size, w.readiness, w.price);
@@ -253,99 +283,112 @@ function estimator(kind: CandidateKind, r: MatchRequest, today: number, cheapest
   const wp = w.price / top;
   const total = wt + ws + wr + wp;
   const reach = r.maxDistanceToStationM ?? TRANSIT_REACH_M;
-  return (p: Passed): number => {
-    const d = round1(p.distance);
-    const transit = p.stopId === 0 ? 0 : reach > 0 ? clamp01(1 - d / reach) : d <= 0 ? 1 : 0;
-    const usable = round1(p.usable);
+  const out = new Float64Array(p.n).fill(NaN);
+  for (let i = 0; i < p.n; i++) {
+    if (survives[i] === 0) continue;
+    const d = round1(p.distance[i]);
+    const transit = p.stopId[i] === 0 ? 0 : reach > 0 ? clamp01(1 - d / reach) : d <= 0 ? 1 : 0;
+    const usable = round1(p.usable[i]);
     const size = usable > 0 ? Math.min(1, r.minAreaM2 / usable) : 0;
+    const day = p.day[i];
     let readiness: number;
     if (kind === 'land') {
-      readiness = p.ready ? 1 : Number.isNaN(p.day) ? 0.1 : 0.2 + 0.4 * clamp01(1 - Math.max(0, p.day - today) / HORIZON_DAYS);
+      readiness = p.ready[i] === 1 ? 1 : Number.isNaN(day) ? 0.1 : 0.2 + 0.4 * clamp01(1 - Math.max(0, day - today) / HORIZON_DAYS);
     } else {
-      readiness = Number.isNaN(p.day) || p.day <= today ? 1 : 0.6 + 0.4 * clamp01(1 - (p.day - today) / HORIZON_DAYS);
+      readiness = Number.isNaN(day) || day <= today ? 1 : 0.6 + 0.4 * clamp01(1 - (day - today) / HORIZON_DAYS);
     }
-    const price = Number.isNaN(p.price) || Number.isNaN(cheapest) ? 0.5 : p.price <= 0 ? 1 : Math.min(1, cheapest / p.price);
-    return (wt * transit + ws * size + wr * readiness + wp * price) / total;
-  };
+    const price = p.price[i];
+    const priceScore = Number.isNaN(price) || Number.isNaN(cheapest) ? 0.5 : price <= 0 ? 1 : Math.min(1, cheapest / price);
+    out[i] = (wt * transit + ws * size + wr * readiness + wp * priceScore) / total;
+  }
+  return out;
 }
 
-/** The `limit`-th largest value (or -Infinity when fewer), by a bounded min-heap. */
-function kthLargest(values: number[], k: number): number {
-  if (values.length < k || k <= 0) return -Infinity;
-  const heap: number[] = [];
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const rr = l + 1;
-      let m = i;
-      if (l < heap.length && heap[l] < heap[m]) m = l;
-      if (rr < heap.length && heap[rr] < heap[m]) m = rr;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
-  for (const v of values) {
-    if (heap.length < k) {
-      heap.push(v);
-      for (let i = heap.length - 1; i > 0; ) {
+/** The k-th largest of the values that are not NaN (-Infinity when fewer), by a bounded min-heap. */
+function kthLargest(values: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let v = 0; v < values.length; v++) {
+    const x = values[v];
+    if (Number.isNaN(x)) continue;
+    if (size < k) {
+      let i = size++;
+      heap[i] = x;
+      while (i > 0) {
         const parent = (i - 1) >> 1;
         if (heap[parent] <= heap[i]) break;
         [heap[i], heap[parent]] = [heap[parent], heap[i]];
         i = parent;
       }
-    } else if (v > heap[0]) {
-      heap[0] = v;
-      down(0);
+    } else if (x > heap[0]) {
+      heap[0] = x;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const rr = l + 1;
+        let m = i;
+        if (l < size && heap[l] < heap[m]) m = l;
+        if (rr < size && heap[rr] < heap[m]) m = rr;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
     }
   }
-  return heap[0];
+  return size < k || k <= 0 ? -Infinity : heap[0];
 }
 
 /**
  * Judges every site of one kind against the hard rules over the pool's in-memory index, and
- * returns what judgeCandidates returns. Returns null when the index kept moving under it
- * (the caller then asks the SQL judge).
+ * returns what judgeCandidates returns. Returns null when the snapshot is still being read or
+ * the index kept moving under it (the caller then asks the SQL judge).
  */
 export async function judgeInMemory(pool: pg.Pool, kind: CandidateKind, r: MatchRequest, o: JudgeOptions): Promise<KindOutcome | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const s = await currentSnapshot(pool);
+    const s = await currentSnapshot(pool, SNAPSHOT_WAIT_MS);
+    if (!s) return null;
     const revision = s.revision.toString();
     const stop = stopRule(r);
     const sites = kind === 'land' ? s.land.sites : s.premises.sites;
-    const { counts, passed } = kind === 'land' ? judgeLand(s, r, stop) : judgePremises(s, r, stop, o);
+    const { counts, passed: p } = kind === 'land' ? judgeLand(s, r, stop) : judgePremises(s, r, stop, o);
 
     // rule 3 by KNN for the sites the index cannot answer, in one query
-    const asking = passed.filter((p) => p.knn);
+    const asking: number[] = [];
+    for (let i = 0; i < p.n; i++) if (p.knn[i] === 1) asking.push(i);
     if (asking.length > 0) {
-      const { rows } = await pool.query(nearestStopsSql, [kind, asking.map((p) => sites.ids[p.pos]), r.stationModes,
+      const { rows } = await pool.query(nearestStopsSql, [kind, asking.map((i) => sites.ids[p.pos[i]]), r.stationModes,
         r.includePlanned, r.neededBy ?? null, r.minDeparturesPerHour ?? null]);
       if (rows.length > 0 && rows[0].revision !== revision) continue;
       const found = new Map<number, { stopId: number | null; distance: number | null }>();
       for (const row of rows) found.set(row.site_id, { stopId: row.stop_id, distance: row.distance });
-      for (const p of asking) {
-        const f = found.get(sites.ids[p.pos]);
-        p.stopId = f?.stopId ?? 0;
-        p.distance = f?.distance ?? NaN;
+      for (const i of asking) {
+        const f = found.get(sites.ids[p.pos[i]]);
+        p.stopId[i] = f?.stopId ?? 0;
+        p.distance[i] = f?.distance ?? NaN;
       }
     }
 
     const maxDistance = r.maxDistanceToStationM;
-    const survivors: Passed[] = [];
-    for (const p of passed) {
-      if (maxDistance !== undefined && (p.stopId === 0 || !(p.distance <= maxDistance))) add(counts, 'tooFarFromTransit');
-      else survivors.push(p);
-    }
+    const survives = new Uint8Array(p.n);
+    let tooFar = 0;
     let cheapest = NaN;
-    for (const p of survivors) if (!Number.isNaN(p.price) && !(p.price >= cheapest)) cheapest = p.price;
-    const estimate = estimator(kind, r, dayOf(o.today), cheapest);
-    const estimates = survivors.map(estimate);
-    const cut = kthLargest(estimates, r.limit) - SLACK;
-    const top = survivors.filter((_, i) => estimates[i] >= cut);
+    for (let i = 0; i < p.n; i++) {
+      if (maxDistance !== undefined && (p.stopId[i] === 0 || !(p.distance[i] <= maxDistance))) {
+        tooFar++;
+        continue;
+      }
+      survives[i] = 1;
+      const price = p.price[i];
+      if (!Number.isNaN(price) && !(price >= cheapest)) cheapest = price;
+    }
+    if (tooFar > 0) counts.set('tooFarFromTransit', tooFar);
+    const est = estimates(kind, r, dayOf(o.today), cheapest, p, survives);
+    const cut = kthLargest(est, r.limit) - SLACK;
+    const top: number[] = [];
+    for (let i = 0; i < p.n; i++) if (est[i] >= cut) top.push(i);
 
     const { rows } = await pool.query(candidatesSql, [kind, r.use, r.areas && r.areas.length > 0 ? r.areas : null,
-      top.map((p) => sites.ids[p.pos]), top.map((p) => p.ready), top.map((p) => (p.stopId === 0 ? null : p.stopId)),
-      top.map((p) => (p.stopId === 0 ? null : p.distance))]);
+      top.map((i) => sites.ids[p.pos[i]]), top.map((i) => p.ready[i] === 1), top.map((i) => (p.stopId[i] === 0 ? null : p.stopId[i])),
+      top.map((i) => (p.stopId[i] === 0 ? null : p.distance[i])), !o.lite]);
     if (rows[0].revision !== revision) continue;
     return {
       excluded: Object.fromEntries(counts) as KindOutcome['excluded'],

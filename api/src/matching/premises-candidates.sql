@@ -87,5 +87,5 @@ select
            union all
            select why, count(*)::int from judged where why is not null group by why) x) as excluded,
   (select price from cheapest) as cheapest,
-  (select coalesce(json_agg(match_premises_candidate($4::text[], j.id, j.stop_id, j.distance) order by j.id), '[]')
+  (select coalesce(json_agg(match_premises_candidate($4::text[], j.id, j.stop_id, j.distance, true) order by j.id), '[]')
    from top j) as results;

@@ -52,6 +52,8 @@ export interface KindOutcome {
 export interface JudgeOptions {
   today: string;
   staleAfterDays: number;
+  /** Results without zoning and geometry, for a caller that only counts and ranks (unmet demand). The SQL judge ignores it. */
+  lite?: boolean;
 }
 
 /**

@@ -4,6 +4,8 @@ import { checkAreaRefs } from '../areas/service';
 import { today as stockholmToday } from '../clock/today';
 import { judgeCandidates, type CandidateKind } from './repository';
 import { rankCandidates } from './ranking';
+import { currentSnapshot } from './snapshot';
+import type pg from 'pg';
 import {
   EXCLUSION_REASONS,
   matchRequestSchema,
@@ -23,6 +25,11 @@ export interface RunMatchOptions {
   staleAfterDays?: number;
   /** YYYY-MM-DD; defaults to today (Stockholm, clock/today.ts). Fixes "now" for timing scores and staleness. */
   today?: string;
+  /**
+   * Results without zoning (in the readiness detail) and geometry (null): for a caller that
+   * only counts and ranks, such as unmet demand. Scores and ranks are the same.
+   */
+  lite?: boolean;
 }
 
 /**
@@ -41,7 +48,7 @@ export async function runMatch(
   const today = opts.today ?? stockholmToday();
   const kinds: CandidateKind[] = r.need === 'any' ? ['land', 'premises'] : [r.need];
   const outcomes = await Promise.all(
-    kinds.map((k) => judgeCandidates(db, k, r, { today, staleAfterDays: opts.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS })),
+    kinds.map((k) => judgeCandidates(db, k, r, { today, staleAfterDays: opts.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS, lite: opts.lite })),
   );
   const excluded = Object.fromEntries(EXCLUSION_REASONS.map((k) => [k, 0])) as Record<ExclusionReason, number>;
   for (const o of outcomes) for (const k of EXCLUSION_REASONS) excluded[k] += o.excluded[k] ?? 0;
@@ -53,4 +60,12 @@ export async function runMatch(
   });
   const results = rankCandidates(outcomes.flatMap((o) => o.results), r, today, cheapest);
   return { results, excluded };
+}
+
+/**
+ * Reads the matching index into memory ahead of the first match (server start): at a million
+ * parcels the read takes seconds, and matches judge in SQL until it is done.
+ */
+export async function prepareMatching(pool: pg.Pool): Promise<void> {
+  await currentSnapshot(pool);
 }

@@ -37,7 +37,7 @@ async function judge(db: Queryable, id: number, criteria: unknown, staleAfterDay
   const r = parsed.data;
   let match: MatchResponse;
   try {
-    match = await runMatch(db, { ...r, limit: MATCH_LIMIT }, { staleAfterDays });
+    match = await runMatch(db, { ...r, limit: MATCH_LIMIT }, { staleAfterDays, lite: true });
   } catch (err) {
     // A saved request naming an area since removed: report it, do not fail the whole answer.
     if (err instanceof AppError && err.status === 400) return { id, reason: err.message };
@@ -46,7 +46,7 @@ async function judge(db: Queryable, id: number, criteria: unknown, staleAfterDay
   const areaRefs = r.areas?.length ? [...new Set(r.areas)] : [null];
   const met = match.results.some((x) => x.readiness === 'ready');
   let future = match.results;
-  if (!met && r.neededBy) future = (await runMatch(db, { ...r, neededBy: undefined, limit: MATCH_LIMIT }, { staleAfterDays })).results;
+  if (!met && r.neededBy) future = (await runMatch(db, { ...r, neededBy: undefined, limit: MATCH_LIMIT }, { staleAfterDays, lite: true })).results;
   future = future.filter((x) => x.readiness === 'in_progress');
   return { id, use: r.use, band: sizeBand(r.minAreaM2), areaRefs, met, match, future };
 }
