@@ -12,7 +12,7 @@ const TARGETS: Target[] = [
   { figure: 'match p95 (worst of the request set, HTTP)', key: 'matchP95MsWorst', parcels: 100_000, target: '≤ 20 ms', met: (v) => v <= 20, unit: 'ms' },
   { figure: 'match p95 (worst of the request set, HTTP)', key: 'matchP95MsWorst', parcels: 1_000_000, target: '≤ 50 ms', met: (v) => v <= 50, unit: 'ms' },
   { figure: 'match vs in-memory turf baseline', key: 'matchVsTurf', parcels: 100_000, target: '≥ 50× faster', met: (v) => v >= 50, unit: '×' },
-  { figure: 'match HTTP time vs bare SQL time (worst)', key: 'httpVsSqlWorst', parcels: 0, target: '≤ 1.3×', met: (v) => v <= 1.3, unit: '×' },
+  { figure: 'match HTTP time vs the in-process judge, its floor (worst)', key: 'httpVsFloorWorst', parcels: 0, target: '≤ 1.3×', met: (v) => v <= 1.3, unit: '×' },
   { figure: 'one plan/zone edit incl. index refresh (median)', key: 'editMsMedian', parcels: 1_000_000, target: '≤ 200 ms', met: (v) => v <= 200, unit: 'ms' },
   { figure: 'unmet demand, 50 saved requests (cold)', key: 'unmetDemandColdMs', parcels: 100_000, target: '≤ 200 ms', met: (v) => v <= 200, unit: 'ms' },
   { figure: 'import throughput vs ogr2ogr (land file)', key: 'importVsOgr2ogr', parcels: 0, target: '≥ 1.0×', met: (v) => v >= 1, unit: '×' },
@@ -50,6 +50,7 @@ export function writeResults(results: RegionFigures[], command: string): void {
     lines.push('', '| bench | n | median ms | p95 ms | note |', '|---|---|---|---|---|');
     for (const row of r.rows) lines.push(`| ${row.name} | ${row.iterations} | ${fmt(row.medianMs)} | ${fmt(row.p95Ms)} | ${row.note ?? ''} |`);
   }
-  lines.push('', 'Figures: medians and p95 over repeated runs (as many as fit a time budget per case); the bench process serves the API in-process, so `apiPeakRssMb` includes the harness and the turf baseline\'s data.', '');
+  lines.push('', 'Figures: medians and p95 over repeated runs (as many as fit a time budget per case); the bench process serves the API in-process, so `apiPeakRssMb` includes the harness, the turf baseline\'s data and the in-memory matching index.',
+    '"match in process" is what runMatch asks per kind: the judge over the in-memory copy of the matching index (api/src/matching/memory-judge.ts) and the SQL that builds the chosen results; it is the floor of an HTTP match. "match SQL judge" is the same judgement as one SQL query over the index (the reference the in-memory judge is tested against, and the engine before it).', '');
   fs.writeFileSync(path.join(dir, 'RESULTS.md'), lines.join('\n'));
 }
