@@ -28,6 +28,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'case_sites.site_kind': contract.SITE_KINDS,
   'case_events.site_kind': contract.SITE_KINDS,
   'match_site_stop.site_kind': contract.SITE_KINDS,
+  'match_index_change.site_kind': contract.SITE_KINDS,
   'cases.lost_reason': contract.LOST_REASONS,
   'checklist_items.stage': contract.STAGES,
   'layer_revisions.layer': contract.READ_LAYER_NAMES,
