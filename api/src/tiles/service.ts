@@ -1,9 +1,11 @@
 import type { Queryable } from '../db/pool';
-import { listUseCodes, readLayerRevision, renderTile } from './repository';
+import { listUseCodes, renderTile } from './repository';
+import type { LayerRevisionCache } from './revision-cache';
 import { MAX_ZOOM, type TileLayer, type TileParams } from './schema';
 
 // Bump when the tile SQL changes what a tile holds, so caches drop tiles of the old shape.
-const TILE_FORMAT = 1;
+// 2: land tiles below z13 are generalised (tile-land.sql).
+const TILE_FORMAT = 2;
 
 /** `"plans-r12-1732450000123-f1"`: changes whenever the layer's data (or tile format) changes. */
 export function layerEtag(layer: TileLayer, revision: number, changedMs: number): string {
@@ -23,10 +25,11 @@ export type TileAnswer = { etag: string; notModified: true } | { etag: string; n
 
 /**
  * A tile, or "not modified" when the client's copy is of the current revision: the
- * revision is read first, so a revalidation costs one primary-key lookup and no render.
+ * revision is looked up first (in memory while LISTEN vouches for it, revision-cache.ts),
+ * so a revalidation costs no render and, usually, no database round trip.
  */
-export async function tileFor(db: Queryable, t: TileParams, ifNoneMatch?: string): Promise<TileAnswer> {
-  const { revision, changedMs } = await readLayerRevision(db, t.layer);
+export async function tileFor(db: Queryable, revisions: LayerRevisionCache, t: TileParams, ifNoneMatch?: string): Promise<TileAnswer> {
+  const { revision, changedMs } = await revisions.get(t.layer);
   const etag = layerEtag(t.layer, revision, changedMs);
   if (etagMatches(ifNoneMatch, etag)) return { etag, notModified: true };
   // Rendered after the revision was read: a concurrent edit makes the next request re-render.
