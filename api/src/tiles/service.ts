@@ -21,6 +21,42 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
+/** Below this zoom tiles are generalised overviews (tile-land.sql): few, shared, costly to render. */
+const OVERVIEW_BELOW_ZOOM = 13;
+const OVERVIEW_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Rendered overview tiles (z < 13) of one pool, least recently used first, keyed by ETag and
+ * tile. A z10 land tile over a dense area takes ~60 ms of PostGIS for ~200 kB, and the whole
+ * county at z ≤ 12 is a few hundred tiles that every visitor of the map asks for: rendered
+ * once per layer revision, then served from memory. The key holds the revision, so a write
+ * makes every entry of the layer unreachable at once (they age out); a body is rendered after
+ * its revision was read, so it is never older than the revision it is filed under.
+ */
+class OverviewTiles {
+  private readonly bodies = new Map<string, Buffer>();
+  private bytes = 0;
+  get(key: string): Buffer | undefined {
+    const body = this.bodies.get(key);
+    if (body) {
+      this.bodies.delete(key);
+      this.bodies.set(key, body);
+    }
+    return body;
+  }
+  set(key: string, body: Buffer): void {
+    if (body.length > OVERVIEW_CACHE_BYTES / 8 || this.bodies.has(key)) return;
+    this.bodies.set(key, body);
+    this.bytes += body.length;
+    for (const [k, b] of this.bodies) {
+      if (this.bytes <= OVERVIEW_CACHE_BYTES) break;
+      this.bodies.delete(k);
+      this.bytes -= b.length;
+    }
+  }
+}
+const overviews = new WeakMap<Queryable, OverviewTiles>();
+
 export type TileAnswer = { etag: string; notModified: true } | { etag: string; notModified: false; body: Buffer };
 
 /**
@@ -33,7 +69,16 @@ export async function tileFor(db: Queryable, revisions: LayerRevisionCache, t: T
   const etag = layerEtag(t.layer, revision, changedMs);
   if (etagMatches(ifNoneMatch, etag)) return { etag, notModified: true };
   // Rendered after the revision was read: a concurrent edit makes the next request re-render.
-  return { etag, notModified: false, body: await renderTile(db, t.layer, t.z, t.x, t.y) };
+  if (t.z >= OVERVIEW_BELOW_ZOOM) return { etag, notModified: false, body: await renderTile(db, t.layer, t.z, t.x, t.y) };
+  let cache = overviews.get(db);
+  if (!cache) overviews.set(db, (cache = new OverviewTiles()));
+  const key = `${etag}/${t.z}/${t.x}/${t.y}`;
+  let body = cache.get(key);
+  if (!body) {
+    body = await renderTile(db, t.layer, t.z, t.x, t.y);
+    cache.set(key, body);
+  }
+  return { etag, notModified: false, body };
 }
 
 const ATTRIBUTION: Partial<Record<TileLayer, string>> = {

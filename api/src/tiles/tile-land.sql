@@ -11,9 +11,12 @@
 --     in SWEREF 99 TM before the transform, so fewer vertices are transformed and encoded
 --     and the result is indistinguishable on screen;
 --   * only what the overview styles and hovers need: status (fill), owner type (outline),
---     illustrative (the banner), the id, and the property designation (hover) from z11;
---     owner name, price, area and business area are read when zoomed in (z13+), where a
---     click on a parcel is a real choice.
+--     illustrative (the banner; only when true: absent reads as false), and from z11 the
+--     id and the property designation (hover); at z10 and below a parcel is 1-5 pixels,
+--     not something one points at. Owner name, price, area and business area are read when
+--     zoomed in (z13+), where a click on a parcel is a real choice.
+-- Measured on the densest z10 tile of the 100 000-parcel region (10/560/304, 15 600 parcels):
+-- 1 077 kB before, 406 kB generalised; the tile of the bench's first area: 449 kB → 164 kB.
 -- The tile window and the pixel size are computed once per tile (the materialized CTE),
 -- and ST_AsMVTGeom runs once per parcel.
 with t as materialized (
@@ -25,7 +28,7 @@ with t as materialized (
 )
 select ST_AsMVT(f, 'land', 4096, 'geom', 'id') as tile
 from (
-  select l.id,
+  select case when not t.generalised or $1 >= 11 then l.id end as id,
          case when not t.generalised or $1 >= 11 then l.ref end as ref,
          l.owner_type as "ownerType",
          -- tiles are public: no private names
@@ -34,7 +37,7 @@ from (
          case when not t.generalised then l.price_sek_per_m2::float8 end as "priceSekPerM2",
          case when not t.generalised then l.area_ref end as "areaRef",
          case when not t.generalised then round(ST_Area(l.geom))::float8 end as "areaM2",
-         l.illustrative,
+         case when t.generalised then nullif(l.illustrative, false) else l.illustrative end as illustrative,
          ST_AsMVTGeom(ST_Transform(case when t.generalised then ST_Simplify(l.geom, t.px_m / 8) else l.geom end, 3857),
                       t.env, 4096, 64, true) as geom
   from t
