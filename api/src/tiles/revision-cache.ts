@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { reader, type AppContext } from '../context';
-import type { Db } from '../db/pool';
+import type { Db, Queryable } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import { isDatabaseUnavailable } from '../errors/db-unavailable';
 import { readLayerRevision, type LayerRevision } from './repository';
@@ -20,8 +20,10 @@ const RELISTEN_MS = 1000;
  *   connection the pool gets back (pg-pool's 'release', emitted after the statement or the
  *   transaction's COMMIT returned and before its caller goes on) drops every entry, so the
  *   next lookup reads the database. This is synchronous: an edit's response cannot reach
- *   its client before the entries are gone. It also drops them after reads (a render, a
- *   match), which costs the next revalidation one primary-key read: never more than before.
+ *   its client before the entries are gone. It also drops them after other reads (a match,
+ *   a layer read: the pool cannot tell), which costs the next revalidation one primary-key
+ *   read, as every revalidation cost before; tile renders and revision reads go through
+ *   `read`, which is known read-only and does not.
  * - Writes by other processes (gis:load, psql, another API process): the trigger of 0091
  *   NOTIFYs 'layer_revisions' at commit and this cache LISTENs on a connection of its own.
  *   Between that commit and the notification's arrival (well under a millisecond on one
@@ -46,7 +48,7 @@ export class LayerRevisionCache {
   private closed = false;
   private retry?: NodeJS.Timeout;
   private readonly invalidations = new Set<() => void>();
-  /** The pool's clients now reading a revision for this cache: their release is no write. */
+  /** The pool's clients now running `read` (read-only work): their release is no write. */
   private readonly reading = new Set<unknown>();
 
   constructor(
@@ -68,25 +70,7 @@ export class LayerRevisionCache {
     }
     const generation = this.generation;
     const readAt = Date.now();
-    // A client of its own (not pool.query) so that its release is known for ours; guarded
-    // as pool.query guards its client: a connection the server ends while it is checked out
-    // must not raise an unhandled 'error', and is dropped from the pool, not reused.
-    const client = await this.db.connect();
-    let broken: Error | undefined;
-    const onError = (err: Error) => (broken = err);
-    client.on('error', onError);
-    this.reading.add(client);
-    let value: LayerRevision;
-    try {
-      value = await readLayerRevision(client, layer);
-    } catch (err) {
-      if (isDatabaseUnavailable(err)) broken = err as Error;
-      throw err;
-    } finally {
-      client.removeListener('error', onError);
-      client.release(broken);
-      this.reading.delete(client);
-    }
+    const value = await this.read((client) => readLayerRevision(client, layer));
     // Stored only if nothing was invalidated since the read began (it may predate that write).
     if (this.enabled && this.listening && generation === this.generation) this.entries.set(layer, { value, readAt });
     return value;
@@ -97,6 +81,30 @@ export class LayerRevisionCache {
     if (!this.enabled || this.closed || !this.listening) return undefined;
     const hit = this.entries.get(layer);
     return hit && Date.now() - hit.readAt < this.maxAgeMs ? hit.value : undefined;
+  }
+
+  /**
+   * Runs a read-only statement (a revision lookup, a tile render) on a client of the pool
+   * whose return to the pool does not invalidate the revisions, as any other client's does.
+   * Guarded as pool.query guards its client: a connection the server ends while it is
+   * checked out raises no unhandled 'error' and is dropped from the pool, not reused.
+   */
+  async read<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.db.connect();
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
+    this.reading.add(client);
+    try {
+      return await work(client);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) broken = err as Error;
+      throw err;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(broken);
+      this.reading.delete(client);
+    }
   }
 
   /** Forget every revision: the next lookup of each layer reads the database. */

@@ -69,13 +69,14 @@ export async function tileFor(db: Queryable, revisions: LayerRevisionCache, t: T
   const etag = layerEtag(t.layer, revision, changedMs);
   if (etagMatches(ifNoneMatch, etag)) return { etag, notModified: true };
   // Rendered after the revision was read: a concurrent edit makes the next request re-render.
-  if (t.z >= OVERVIEW_BELOW_ZOOM) return { etag, notModified: false, body: await renderTile(db, t.layer, t.z, t.x, t.y) };
+  const render = () => revisions.read((client) => renderTile(client, t.layer, t.z, t.x, t.y));
+  if (t.z >= OVERVIEW_BELOW_ZOOM) return { etag, notModified: false, body: await render() };
   let cache = overviews.get(db);
   if (!cache) overviews.set(db, (cache = new OverviewTiles()));
   const key = `${etag}/${t.z}/${t.x}/${t.y}`;
   let body = cache.get(key);
   if (!body) {
-    body = await renderTile(db, t.layer, t.z, t.x, t.y);
+    body = await render();
     cache.set(key, body);
   }
   return { etag, notModified: false, body };
