@@ -4,7 +4,7 @@ import type { AppContext } from './context';
 import { requestForLog, responseForLog } from './logger';
 import { apiRoutes } from './routes';
 import { clientRoutes } from './client/static';
-import { tilesRoutes } from './tiles/routes';
+import { tileRevalidation, tilesRoutes } from './tiles/routes';
 import { ogcRoutes } from './ogc/routes';
 import { apiNotFound, errorMiddleware } from './errors/middleware';
 import { requestDeadline } from './http/deadline';
@@ -26,6 +26,8 @@ export function createApp(ctx: AppContext): Express {
   // Read by parseFeature before anything walks an incoming geometry.
   app.locals.maxVerticesPerFeature = ctx.config.maxVerticesPerFeature;
   app.use(securityHeaders(ctx.config));
+  // A tile revalidation with a current ETag: 304 from memory, before the logger (tiles/routes.ts).
+  app.use(tileRevalidation(ctx));
   app.use(
     pinoHttp({
       logger: ctx.log,

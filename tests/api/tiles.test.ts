@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
+import { tileRevisions } from '../../api/src/tiles/revision-cache';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { loadMapFixture } from '../browser/map-fixture';
+import { createApp } from '../../api/src/app';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -11,6 +14,8 @@ interface DecodedFeature {
   id: number;
   properties: Record<string, unknown>;
   bbox: [number, number, number, number];
+  /** How many vertices its geometry has (all rings and parts). */
+  points: number;
 }
 
 /**
@@ -33,7 +38,7 @@ function decodeMvt(buf: Buffer, z: number, x: number, y: number): Record<string,
         const g = f.toGeoJSON(${x}, ${y}, ${z});
         const pts = JSON.stringify(g.geometry.coordinates).match(/-?[0-9.e-]+,-?[0-9.e-]+/g).map((p) => p.split(',').map(Number));
         const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
-        out[name].push({ id: f.id, properties: f.properties, bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] });
+        out[name].push({ id: f.id, properties: f.properties, bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], points: pts.length });
       }
     }
     process.stdout.write(JSON.stringify(out));`;
@@ -214,5 +219,179 @@ describe('vector tiles', () => {
   test('when the OpenAPI document is read, then it describes the tile endpoint', async () => {
     const res = await request(t.app).get('/api/openapi.json').expect(200);
     expect(res.body.paths['/tiles/{layer}/{z}/{x}/{y}.mvt'].get.responses).toHaveProperty('304');
+  });
+});
+
+// Today's land tile at full detail (tile-land.sql from z13 up), written out here: the
+// reference a generalised low-zoom tile is compared with over the same data.
+const FULL_DETAIL_LAND = `
+with t as materialized (select ST_TileEnvelope($1, $2, $3) as env, tile_envelope_3006($1, $2, $3) as search)
+select ST_AsMVT(f, 'land', 4096, 'geom', 'id') as tile
+from (
+  select l.id, l.ref, l.owner_type as "ownerType", visible_owner_name(l.owner_type, l.owner_name) as "ownerName",
+         l.status, l.price_sek_per_m2::float8 as "priceSekPerM2", l.area_ref as "areaRef",
+         round(ST_Area(l.geom))::float8 as "areaM2", l.illustrative,
+         ST_AsMVTGeom(ST_Transform(l.geom, 3857), t.env, 4096, 64, true) as geom
+  from t join land_parcels l on l.geom && t.search and ST_Intersects(l.geom, t.search)
+) f
+where f.geom is not null`;
+
+/** One pixel of a tile drawn at 512 px, in true metres at the tile's centre latitude. */
+function pixelMetres(z: number, y: number): number {
+  const lat = Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + 0.5)) / 2 ** z)));
+  return (40075016.686 / 2 ** z / 512) * Math.cos(lat);
+}
+
+describe('land tiles below z13 are generalised; revisions are cached and follow every write', () => {
+  let t: TestApp;
+  const fb = tileOf(17.938, 59.215, 14);
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false });
+    await loadMapFixture(t.db);
+    // East of Flemingsberg: a parcel drawn finely (a 513-vertex circle of 150 m radius, as a
+    // surveyed boundary with curves is) and one of 15 × 15 m, smaller than a z10 or z11 pixel.
+    await t.db.query(`
+      insert into land_parcels (ref, owner_type, owner_name, status, price_sek_per_m2, geom)
+      select 'Generalised 1:1', 'municipal', 'Huddinge kommun', 'available', 950, ST_Buffer(c, 150, 128) from p
+      union all
+      select 'Generalised 1:2', 'municipal', 'Huddinge kommun', 'reserved', 950, ST_Expand(ST_Translate(c, 400, 0), 7.5) from p`
+      .replace(/from p/g, `from (select ST_Transform(ST_SetSRID(ST_MakePoint(17.97, 59.22), 4326), 3006) as c) p`));
+  });
+  afterAll(() => t.drop());
+
+  test('when a z10 land tile is requested, then it is smaller than the full-detail rendering of the same data, with simpler outlines, and holds every parcel of at least a pixel with its status and owner type', async () => {
+    const { z, x, y } = tileOf(17.95, 59.21, 10);
+    const res = await getTile(t, 'land', z, x, y).expect(200);
+    const full: Buffer = (await t.db.query(FULL_DETAIL_LAND, [z, x, y])).rows[0].tile;
+    const ours = decodeMvt(res.body, z, x, y).land;
+    const reference = decodeMvt(full, z, x, y).land;
+    expect(res.body.length).toBeLessThan(full.length * 0.75);
+
+    const { rows: parcels } = await t.db.query(
+      `select id, ref, status, owner_type, illustrative, ST_Area(geom) as m2,
+              ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3)) as inside,
+              ST_X(ST_Transform(ST_PointOnSurface(geom), 4326)) as lon, ST_Y(ST_Transform(ST_PointOnSurface(geom), 4326)) as lat
+         from land_parcels where ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096))`, [z, x, y]);
+    const px = pixelMetres(z, y);
+    const visible = parcels.filter((p) => p.m2 >= px * px);
+    const inside = visible.filter((p) => p.inside);
+    expect(inside.length).toBeGreaterThan(3);
+    expect(visible.length).toBeLessThan(parcels.length); // the 15 × 15 m parcel is under a pixel
+    // exactly the parcels of at least a pixel (those in the 64/4096 buffer may be there too)
+    expect(ours.length).toBeGreaterThanOrEqual(inside.length);
+    expect(ours.length).toBeLessThanOrEqual(visible.length);
+    const holds = (f: DecodedFeature, lon: number, lat: number) => f.bbox[0] <= lon && lon <= f.bbox[2] && f.bbox[1] <= lat && lat <= f.bbox[3];
+    for (const p of inside) {
+      const at = ours.filter((f) => holds(f, p.lon, p.lat));
+      expect(at.some((f) => f.properties.status === p.status && f.properties.ownerType === p.owner_type)).toBe(true);
+    }
+    const small = parcels.find((p) => p.ref === 'Generalised 1:2')!;
+    expect(ours.some((f) => holds(f, small.lon, small.lat))).toBe(false);
+    // z10 carries what the overview draws, not what a click at z13+ reads, nor ids
+    for (const f of ours) {
+      expect(f.id).toBeUndefined();
+      expect(['ownerType', 'status', 'illustrative']).toEqual(expect.arrayContaining(Object.keys(f.properties)));
+      if ('illustrative' in f.properties) expect(f.properties.illustrative).toBe(true);
+    }
+    // the finely drawn parcel: the same place, far fewer vertices
+    const round = parcels.find((p) => p.ref === 'Generalised 1:1')!;
+    const detailed = reference.find((f) => f.id === round.id)!;
+    const simple = ours.find((f) => holds(f, round.lon, round.lat) && f.bbox.every((v, i) => Math.abs(v - detailed.bbox[i]) < 0.001))!;
+    expect(simple).toBeDefined();
+    expect(simple.points).toBeLessThan(detailed.points / 3);
+  });
+
+  test('when a parcel changes, then the next z11 tile shows it (overview tiles are kept in memory per revision, never across one)', async () => {
+    const { z, x, y } = tileOf(17.97, 59.22, 11);
+    const id = (await t.db.query(`select id from land_parcels where ref = 'Generalised 1:1'`)).rows[0].id;
+    const statusIn = async () => decodeMvt((await getTile(t, 'land', z, x, y).expect(200)).body, z, x, y).land.find((f) => f.id === id)?.properties.status;
+    expect(await statusIn()).toBe('available');
+    expect(await statusIn()).toBe('available');
+    await t.db.query(`update land_parcels set status = 'sold' where id = $1`, [id]);
+    expect(await statusIn()).toBe('sold');
+    await t.db.query(`update land_parcels set status = 'available' where id = $1`, [id]);
+    expect(await statusIn()).toBe('available');
+  });
+
+  test('when z11 and z12 land tiles are requested, then a parcel appears from the zoom where it covers a pixel, and hovers have their designation', async () => {
+    const small = (await t.db.query(`select id from land_parcels where ref = 'Generalised 1:2'`)).rows[0].id;
+    const at = async (zoom: number) => {
+      const { z, x, y } = tileOf(17.977, 59.22, zoom);
+      return decodeMvt((await getTile(t, 'land', z, x, y).expect(200)).body, z, x, y).land;
+    };
+    const z11 = await at(11);
+    expect(z11.some((f) => f.id === small)).toBe(false); // 225 m² < (19.6 m)²
+    expect(z11.every((f) => typeof f.properties.ref === 'string')).toBe(true);
+    expect((await at(12)).find((f) => f.id === small)?.properties).toMatchObject({ ref: 'Generalised 1:2', status: 'reserved' }); // > (9.8 m)²
+  });
+
+  test('when a z13 land tile is requested, then it is the full-detail rendering, byte for byte', async () => {
+    const { z, x, y } = tileOf(17.97, 59.22, 13);
+    const res = await getTile(t, 'land', z, x, y).expect(200);
+    const full: Buffer = (await t.db.query(FULL_DETAIL_LAND, [z, x, y])).rows[0].tile;
+    expect(full.length).toBeGreaterThan(0);
+    expect(res.body.equals(full)).toBe(true);
+  });
+
+  test('when another connection (a loader, psql) writes a parcel, then the land ETag served from memory changes as soon as its NOTIFY arrives', async () => {
+    const cache = tileRevisions(t.ctx);
+    const saved = cache.maxAgeMs;
+    cache.maxAgeMs = 60_000; // only the notification may end the cached revision here
+    const other = new pg.Client({ connectionString: t.url });
+    await other.connect();
+    try {
+      const path = `/tiles/land/${fb.z}/${fb.x}/${fb.y}.mvt`;
+      const etag = (await getTile(t, 'land', fb.z, fb.x, fb.y).expect(200)).headers.etag;
+      // revalidate until the revision is served from memory (the listener connects on first use)
+      for (let i = 0; i < 200 && !cache.peek('land'); i++) {
+        await request(t.app).get(path).set('If-None-Match', etag).expect(304);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(cache.peek('land')).toBeDefined();
+      await request(t.app).get(path).set('If-None-Match', etag).expect(304);
+
+      const notified = cache.nextInvalidation();
+      const start = Date.now();
+      await other.query(`update land_parcels set status = 'reserved' where ref = 'Flemingsberg 1:2'`);
+      await Promise.race([notified, new Promise((_, reject) => setTimeout(() => reject(new Error('no notification within 2 s')), 2000))]);
+      const waitedMs = Date.now() - start;
+      expect(waitedMs).toBeLessThan(500);
+      const after = await getTile(t, 'land', fb.z, fb.x, fb.y).set('If-None-Match', etag).expect(200);
+      expect(after.headers.etag).not.toBe(etag);
+      // and the next revalidation of the new ETag is served from memory again
+      await request(t.app).get(path).set('If-None-Match', after.headers.etag).expect(304);
+      expect(cache.peek('land')).toBeDefined();
+    } finally {
+      cache.maxAgeMs = saved;
+      await other.end();
+    }
+  });
+
+  test('when a write goes through this process\'s pool, then the cached revision is dropped before the writer goes on (no wait for the notification)', async () => {
+    const cache = tileRevisions(t.ctx);
+    const etag = (await getTile(t, 'land', fb.z, fb.x, fb.y).expect(200)).headers.etag;
+    await request(t.app).get(`/tiles/land/${fb.z}/${fb.x}/${fb.y}.mvt`).set('If-None-Match', etag).expect(304);
+    expect(cache.peek('land')).toBeDefined();
+    // a tile render is known read-only: it leaves the cached revision in place
+    await getTile(t, 'land', fb.z, fb.x + 1, fb.y).expect(200);
+    expect(cache.peek('land')).toBeDefined();
+    await t.db.query(`update land_parcels set status = 'available' where ref = 'Flemingsberg 1:2'`);
+    expect(cache.peek('land')).toBeUndefined();
+    await getTile(t, 'land', fb.z, fb.x, fb.y).set('If-None-Match', etag).expect(200);
+  });
+
+  test('when tiles are read from a replica pool (DATABASE_READ_URL), then revisions are not cached: NOTIFY does not reach a standby', async () => {
+    const readDb = new pg.Pool({ connectionString: t.url, max: 2 });
+    try {
+      const ctx = { ...t.ctx, readDb };
+      const app = createApp(ctx);
+      const path = `/tiles/land/${fb.z}/${fb.x}/${fb.y}.mvt`;
+      const etag = (await request(app).get(path).expect(200)).headers.etag;
+      await request(app).get(path).set('If-None-Match', etag).expect(304);
+      await request(app).get(path).set('If-None-Match', etag).expect(304);
+      expect(tileRevisions(ctx).peek('land')).toBeUndefined();
+    } finally {
+      await readDb.end();
+    }
   });
 });

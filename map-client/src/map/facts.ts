@@ -22,7 +22,8 @@ export function hoverLabel(layer: string, p: Props, t: T): string {
     case 'plans':
       return `${str(p.planName) ?? str(p.planId)} · ${t(`plan_${p.status}` as MapKey)} · ${str(p.useCodes) ?? ''}`;
     case 'land':
-      return `${p.ref} · ${t(`status_${p.status}` as MapKey)}`;
+      // z10 and below: the tile leaves the designation out (api/src/tiles/tile-land.sql)
+      return `${str(p.ref) ? `${p.ref} · ` : ''}${t(`status_${p.status}` as MapKey)}`;
     case 'premises':
       return `${p.title} · ${t(`kindname_${p.kind}` as MapKey)}`;
     case 'stops':
