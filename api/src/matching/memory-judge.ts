@@ -11,6 +11,7 @@ import type { Candidate, CandidateKind, JudgeOptions, KindOutcome } from './repo
 import { AVAILABLE, SLOT_MODES, SLOTS, UNAVAILABLE, currentSnapshot, type SiteStops, type Snapshot } from './snapshot';
 
 const nearestStopsSql = sqlFile(__dirname, 'memory-nearest-stops.sql');
+const plannedStopsSql = sqlFile(__dirname, 'memory-planned-stops.sql');
 const candidatesSql = sqlFile(__dirname, 'memory-candidates.sql');
 
 const DAY_MS = 86_400_000;
@@ -41,8 +42,10 @@ class Passed {
   /** 0: no stop. */
   readonly stopId: Int32Array;
   readonly distance: Float64Array;
-  /** Rule 3 needs the KNN (a frequency bound, or a hidden planned stop). */
+  /** Rule 3 needs the KNN (a frequency bound). */
   readonly knn: Uint8Array;
+  /** Rule 3 needs the nearest planned stops that open in time (the index's nearest opens later). */
+  readonly hidden: Uint8Array;
 
   constructor(capacity: number) {
     this.pos = new Int32Array(capacity);
@@ -53,6 +56,7 @@ class Passed {
     this.stopId = new Int32Array(capacity);
     this.distance = new Float64Array(capacity);
     this.knn = new Uint8Array(capacity);
+    this.hidden = new Uint8Array(capacity);
   }
 
   add(pos: number, ready: boolean, usable: number, day: number, price: number): number {
@@ -100,6 +104,38 @@ function stopRule(r: MatchRequest): StopRule {
   };
 }
 
+/**
+ * Rule 3 for passed site i when a planned stop may be hidden: the nearest of the requested
+ * modes' existing stops (index) and planned stops opening by the year (`planned`, by KNN), in
+ * slot order, the first of equally near ones kept.
+ */
+function nearestInTime(stops: SiteStops, p: Passed, i: number, rule: StopRule, planned: Array<{ slot: number; stopId: number; distance: number }>): void {
+  const base = p.pos[i] * SLOTS;
+  let bestStop = 0;
+  let bestDistance = Infinity;
+  for (let k = 0; k < rule.slots.length; k++) {
+    const slot = rule.slots[k];
+    let d = NaN;
+    let id = 0;
+    if ((slot & 1) === 0) {
+      d = stops.distance[base + slot];
+      id = stops.stopId[base + slot];
+    } else {
+      const hit = planned.find((x) => x.slot === slot);
+      if (hit) {
+        d = hit.distance;
+        id = hit.stopId;
+      }
+    }
+    if (d < bestDistance) {
+      bestDistance = d;
+      bestStop = id;
+    }
+  }
+  p.stopId[i] = bestStop;
+  p.distance[i] = bestStop === 0 ? NaN : bestDistance;
+}
+
 /** Rule 3 from the index for passed site i: the nearest stop that counts, or the mark that the KNN must answer. */
 function nearestStop(stops: SiteStops, pos: number, rule: StopRule, p: Passed, i: number): void {
   const base = pos * SLOTS;
@@ -124,7 +160,8 @@ function nearestStop(stops: SiteStops, pos: number, rule: StopRule, p: Passed, i
       if (!Number.isNaN(d) && !(stops.openingYear[j] <= rule.neededYear) && (best < 0 || d < bestDistance)) hidden = true;
     }
   }
-  p.knn[i] = rule.knnAlways || hidden ? 1 : 0;
+  p.knn[i] = rule.knnAlways ? 1 : 0;
+  p.hidden[i] = hidden ? 1 : 0;
   p.stopId[i] = best < 0 ? 0 : stops.stopId[best];
   p.distance[i] = best < 0 ? NaN : bestDistance;
 }
@@ -350,6 +387,23 @@ export async function judgeInMemory(pool: pg.Pool, kind: CandidateKind, r: Match
     const stop = stopRule(r);
     const sites = kind === 'land' ? s.land.sites : s.premises.sites;
     const { counts, passed: p } = kind === 'land' ? judgeLand(s, r, stop) : judgePremises(s, r, stop, o);
+
+    // rule 3 for a site whose nearest planned stop opens too late: the nearest per mode that
+    // opens in time, against the existing stops the index holds (the same order of slots)
+    const hiding: number[] = [];
+    for (let i = 0; i < p.n; i++) if (p.hidden[i] === 1) hiding.push(i);
+    if (hiding.length > 0) {
+      const { rows } = await pool.query(plannedStopsSql, [kind, hiding.map((i) => sites.ids[p.pos[i]]), r.stationModes, stop.neededYear]);
+      if (rows.length > 0 && rows[0].revision !== revision) continue;
+      const planned = new Map<number, Array<{ slot: number; stopId: number; distance: number }>>();
+      for (const row of rows) {
+        const list = planned.get(row.site_id) ?? [];
+        list.push({ slot: SLOT_MODES.indexOf(row.mode) * 2 + 1, stopId: row.stop_id, distance: row.distance });
+        planned.set(row.site_id, list);
+      }
+      const stops = kind === 'land' ? s.land.stops : s.premises.stops;
+      for (const i of hiding) nearestInTime(stops, p, i, stop, planned.get(sites.ids[p.pos[i]]) ?? []);
+    }
 
     // rule 3 by KNN for the sites the index cannot answer, in one query
     const asking: number[] = [];
