@@ -13,12 +13,14 @@ const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 8000);
 const USES = ['office', 'retail', 'industry', 'logistics', 'lab'] as const;
 // A spread over all four size bands of docs/design.md, small requests being the most common.
 const SIZES = [800, 1500, 3000, 4500, 8000, 12000, 25000, 40000, 60000, 90000];
-const AREAS: Array<string[] | undefined> = [['lanna'], ['flemingsberg'], ['kungens-kurva'], undefined, ['lanna', 'flemingsberg']];
+const SHIPPED_AREAS: Array<string[] | undefined> = [['lanna'], ['flemingsberg'], ['kungens-kurva'], undefined, ['lanna', 'flemingsberg']];
+/** The same spread over the synthetic region's areas (gis:generate names them synt-1, synt-2, ...). */
+export const REGION_AREAS: Array<string[] | undefined> = [['synt-1'], ['synt-2'], ['synt-3'], undefined, ['synt-1', 'synt-2']];
 
 /** The i-th saved request: every use, size band and area, some with a date, transit or a land-only need. */
-function criteria(i: number): MatchRequestInput {
+function criteria(i: number, areaSets: Array<string[] | undefined>): MatchRequestInput {
   const c: MatchRequestInput = { use: USES[i % USES.length], minAreaM2: SIZES[i % SIZES.length] };
-  const areas = AREAS[Math.floor(i / USES.length) % AREAS.length];
+  const areas = areaSets[Math.floor(i / USES.length) % areaSets.length];
   if (areas) c.areas = areas;
   if (i % 3 === 0) c.neededBy = `${2027 + (i % 4)}-06-30`;
   if (i % 4 === 1) c.maxDistanceToStationM = 1000 + (i % 5) * 500;
@@ -28,13 +30,13 @@ function criteria(i: number): MatchRequestInput {
 }
 
 /** Saves `n` requests (plain SQL, as a staff member's saved requests) and answers their ids. */
-export async function saveRequests(db: Queryable, n: number): Promise<number[]> {
+export async function saveRequests(db: Queryable, n: number, areaSets = SHIPPED_AREAS): Promise<number[]> {
   const { rows } = await db.query(
     `insert into match_requests (company_name, sector, jobs_expected, criteria)
      select 'Bench company ' || n, 'bench', 10 + n, c
      from jsonb_array_elements($1::jsonb) with ordinality as t(c, n)
      returning id`,
-    [JSON.stringify(Array.from({ length: n }, (_, i) => criteria(i)))],
+    [JSON.stringify(Array.from({ length: n }, (_, i) => criteria(i, areaSets)))],
   );
   return rows.map((r) => r.id as number);
 }

@@ -14,7 +14,7 @@ import { snapshotStats } from '../../api/src/matching/snapshot';
 import { matchRequestSchema, type MatchRequestInput } from '../../api/src/matching/schema';
 import { prepareMatching, runMatch } from '../../api/src/matching/service';
 import { get, kb, revalidationsPerSecond, startBenchServer } from './http';
-import { removeRequests, saveRequests, SAVED_REQUESTS } from './readiness.bench';
+import { REGION_AREAS, removeRequests, saveRequests, SAVED_REQUESTS } from './readiness.bench';
 import { tileOf } from './tiles.bench';
 import { measureWithin, summarise, type BenchRow } from './stats';
 
@@ -280,9 +280,13 @@ export async function benchRegion(parcels: number): Promise<RegionFigures> {
       const ready = await measureWithin(`${label} GET /api/readiness`, () => get(server.base, '/api/readiness'), BUDGET_MS, 30);
       rows.push(ready);
       figures.readinessMsMedian = ready.medianMs;
-      const ids = await saveRequests(db, SAVED_REQUESTS);
+      const ids = await saveRequests(db, SAVED_REQUESTS, REGION_AREAS);
       try {
-        const [cold] = await timed(() => get(server.base, '/api/readiness/unmet-demand'));
+        const [cold, answer] = await timed(async () => (await fetch(`${server.base}/api/readiness/unmet-demand`)).json());
+        // every saved request judged, or the figure would time less work than it claims
+        if (answer.requests?.total !== SAVED_REQUESTS || answer.requests.skipped.length > 0) {
+          throw new Error(`unmet demand judged ${JSON.stringify(answer.requests)}, expected ${SAVED_REQUESTS} saved requests`);
+        }
         const warm = await measureWithin(`${label} unmet demand, ${SAVED_REQUESTS} saved, cached`, () => get(server.base, '/api/readiness/unmet-demand'), BUDGET_MS / 2, 50);
         rows.push(summarise(`${label} unmet demand, ${SAVED_REQUESTS} saved, cold`, [cold]), warm);
         figures.unmetDemandColdMs = cold;
