@@ -114,33 +114,34 @@ drop trigger if exists match_uses_log on match_uses;
 create trigger match_uses_log after insert or update or delete or truncate on match_uses
   for each statement execute function match_index_log_uses();
 
--- One land candidate as the match returns it (api/src/matching/repository.ts Candidate):
--- the usable area, readiness, building right and plans of the ready or in-progress overlay,
--- the stop found by rule 3 and the zoning explained. The in-memory judge and the SQL judge
--- (land-candidates.sql) both build their results with it.
--- p_full false leaves out the zoning and the geometry (a judgement that only counts and ranks).
-create or replace function match_land_candidate(
-  p_use text, p_areas text[], p_parcel_id integer, p_is_ready boolean, p_stop_id integer, p_distance double precision,
+-- The chosen land candidates as the match returns them (api/src/matching/repository.ts
+-- Candidate), in one set-based query: per parcel id, whether its usable area is the ready
+-- overlay's, the stop rule 3 found and its distance; the usable area, readiness, building right
+-- and plans of that overlay, the stop's facts and the zoning explained. Both judges build their
+-- results with it. p_full false leaves out the zoning and the geometry (a caller that only
+-- counts and ranks).
+create or replace function match_land_candidates(
+  p_use text, p_areas text[], p_ids integer[], p_ready boolean[], p_stop_ids integer[], p_distances double precision[],
   p_full boolean
-) returns json language sql stable as $$
+) returns setof json language sql stable as $$
   select json_build_object(
       'kind', 'land',
       'ref', l.ref,
       'areaRef', coalesce(si.area_ref, (select h from unnest(si.area_hits) h
                                          order by h = any (coalesce(p_areas, '{}')) desc, h limit 1)),
-      'usableAreaM2', round((case when p_is_ready then u.ready_m2 else u.progress_m2 end)::numeric, 1),
-      'readiness', case when p_is_ready then 'ready' else 'in_progress' end,
-      'readyDate', case when p_is_ready then null else u.ready_date end,
-      'planIds', case when p_is_ready then u.ready_plan_ids else u.progress_plan_ids end,
+      'usableAreaM2', round((case when x.ready then u.ready_m2 else u.progress_m2 end)::numeric, 1),
+      'readiness', case when x.ready then 'ready' else 'in_progress' end,
+      'readyDate', case when x.ready then null else u.ready_date end,
+      'planIds', case when x.ready then u.ready_plan_ids else u.progress_plan_ids end,
       'price', si.price,
       'transit', case when st.id is not null then json_build_object(
-        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(p_distance::numeric, 1),
+        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(x.distance::numeric, 1),
         'departuresPerHour', st.departures_per_hour,
         'planned', st.planned, 'openingYear', st.opening_year) end,
       'buildingRight', json_build_object(
-        'grossFloorAreaM2', round((case when p_is_ready then u.ready_gfa_m2 else u.progress_gfa_m2 end)::numeric, 1),
-        'buildingFootprintM2', round((case when p_is_ready then u.ready_footprint_m2 else u.progress_footprint_m2 end)::numeric, 1),
-        'maxHeightM', case when p_is_ready then u.ready_height_m else u.progress_height_m end),
+        'grossFloorAreaM2', round((case when x.ready then u.ready_gfa_m2 else u.progress_gfa_m2 end)::numeric, 1),
+        'buildingFootprintM2', round((case when x.ready then u.ready_footprint_m2 else u.progress_footprint_m2 end)::numeric, 1),
+        'maxHeightM', case when x.ready then u.ready_height_m else u.progress_height_m end),
       'zoning', case when p_full then (
         select coalesce(json_agg(json_build_object(
                  'planId', p.plan_id, 'planName', p.name, 'status', p.status,
@@ -156,21 +157,21 @@ create or replace function match_land_candidate(
             and left(c, 1) = any (mu.plan_codes)
             and z.geom && l.geom and ST_Area(ST_Intersection(z.geom, l.geom)) > 0
         ) zc
-        where p.plan_id = any (case when p_is_ready then u.ready_plan_ids else u.progress_plan_ids end)
+        where p.plan_id = any (case when x.ready then u.ready_plan_ids else u.progress_plan_ids end)
       ) end,
       'geometry', case when p_full then geom_to_geojson(l.geom, 4326) end)
-  from land_parcels l
+  from unnest(p_ids, p_ready, p_stop_ids, p_distances) x(id, ready, stop_id, distance)
+  join land_parcels l on l.id = x.id
   join match_land_site si on si.parcel_id = l.id
   join match_land_use u on u.use = p_use and u.parcel_id = l.id
   cross join (select plan_codes from match_uses where use = p_use) mu
-  left join stops st on st.id = p_stop_id
-  where l.id = p_parcel_id
+  left join stops st on st.id = x.stop_id
 $$;
 
--- One premises candidate as the match returns it (see match_land_candidate).
-create or replace function match_premises_candidate(
-  p_areas text[], p_premises_id integer, p_stop_id integer, p_distance double precision, p_full boolean
-) returns json language sql stable as $$
+-- The chosen premises candidates as the match returns them (see match_land_candidates).
+create or replace function match_premises_candidates(
+  p_areas text[], p_ids integer[], p_stop_ids integer[], p_distances double precision[], p_full boolean
+) returns setof json language sql stable as $$
   select json_build_object(
       'kind', 'premises',
       'ref', p.ref,
@@ -183,15 +184,15 @@ create or replace function match_premises_candidate(
       'planIds', ps.plan_ids,
       'price', p.rent_sek_per_m2_year::float8,
       'transit', case when st.id is not null then json_build_object(
-        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(p_distance::numeric, 1),
+        'ref', st.ref, 'name', st.name, 'mode', st.mode, 'distanceM', round(x.distance::numeric, 1),
         'departuresPerHour', st.departures_per_hour,
         'planned', st.planned, 'openingYear', st.opening_year) end,
       'buildingRight', null,
       'geometry', case when p_full then geom_to_geojson(p.geom, 4326) end)
-  from premises p
+  from unnest(p_ids, p_stop_ids, p_distances) x(id, stop_id, distance)
+  join premises p on p.id = x.id
   join match_premises_site ps on ps.premises_id = p.id
-  left join stops st on st.id = p_stop_id
-  where p.id = p_premises_id
+  left join stops st on st.id = x.stop_id
 $$;
 
 -- What api/src/matching/snapshot.ts reads, as text-friendly columns (dates as days since

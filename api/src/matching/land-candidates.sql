@@ -125,6 +125,7 @@ select
            union all
            select 'notAvailable', n from unavailable where n > 0) x) as excluded,
   (select price from cheapest) as cheapest,
-  (select coalesce(json_agg(match_land_candidate($1::text, $4::text[], j.parcel_id, j.is_ready, j.stop_id, j.distance, true)
-                   order by j.parcel_id), '[]')
-   from top j) as results;
+  (select coalesce(json_agg(c), '[]')
+   from (select array_agg(parcel_id) as ids, array_agg(is_ready) as ready, array_agg(stop_id) as stop_ids,
+                array_agg(distance) as distances from top) a
+   cross join lateral match_land_candidates($1::text, $4::text[], a.ids, a.ready, a.stop_ids, a.distances, true) c) as results;

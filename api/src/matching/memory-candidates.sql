@@ -2,7 +2,7 @@
 -- $8 full (false: without zoning and geometry).
 -- The chosen candidates as the match returns them, with the index revision they were read at.
 select (select revision::text from match_index_state) as revision,
-       coalesce(json_agg(case when $1::text = 'land'
-                              then match_land_candidate($2::text, $3::text[], x.id, x.ready, x.stop_id, x.distance, $8::boolean)
-                              else match_premises_candidate($3::text[], x.id, x.stop_id, x.distance, $8::boolean) end), '[]') as results
-from unnest($4::int[], $5::boolean[], $6::int[], $7::float8[]) x(id, ready, stop_id, distance);
+       coalesce(case when $1::text = 'land'
+                     then (select json_agg(c) from match_land_candidates($2::text, $3::text[], $4::int[], $5::boolean[], $6::int[], $7::float8[], $8::boolean) c)
+                     else (select json_agg(c) from match_premises_candidates($3::text[], $4::int[], $6::int[], $7::float8[], $8::boolean) c) end,
+                '[]') as results;

@@ -87,5 +87,6 @@ select
            union all
            select why, count(*)::int from judged where why is not null group by why) x) as excluded,
   (select price from cheapest) as cheapest,
-  (select coalesce(json_agg(match_premises_candidate($4::text[], j.id, j.stop_id, j.distance, true) order by j.id), '[]')
-   from top j) as results;
+  (select coalesce(json_agg(c), '[]')
+   from (select array_agg(id) as ids, array_agg(stop_id) as stop_ids, array_agg(distance) as distances from top) a
+   cross join lateral match_premises_candidates($4::text[], a.ids, a.stop_ids, a.distances, true) c) as results;
