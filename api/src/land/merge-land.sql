@@ -2,6 +2,10 @@
 -- props, defaulted, geom in 3006) into land_parcels in one statement, like upsert-land.sql
 -- row by row. A property filled from a mapping's default keeps the stored value of an
 -- existing parcel (staff may have made it available since the last load).
+-- Each row written is recorded in load_touched with what the matching index must redo for
+-- it, judged as the land trigger of sql/migrations/0070 judges an UPDATE: 'all' (new, or
+-- geometry or status changed), 'site' (area_ref or price changed), 'none' (a re-load of the
+-- same parcel: 100 000 unchanged parcels cost 10 s of overlay and nearest-stop searches).
 with src as (
   select r.idx, r.ref,
          case when 'ownerType' = any (r.defaulted) and t.id is not null then t.owner_type else p."ownerType" end as owner_type,
@@ -12,6 +16,8 @@ with src as (
   cross join lateral jsonb_to_record(r.props) as p("ownerType" text, "ownerName" text, status text,
     "priceSekPerM2" numeric, "areaRef" text, illustrative boolean, source text)
   left join land_parcels t on t.ref = r.ref
+), old as (
+  select t.ref, t.geom, t.status, t.area_ref, t.price_sek_per_m2 from land_parcels t join load_rows r on r.ref = t.ref
 ), merged as (
   insert into land_parcels as l (ref, owner_type, owner_name, status, price_sek_per_m2, area_ref, area_ref_derived, illustrative, source, geom)
   select ref, owner_type, owner_name, status, price, coalesce(area_ref, best_area_ref(geom)), area_ref is null, illustrative, source, geom
@@ -29,8 +35,14 @@ with src as (
   where not $1 or (l.owner_type, l.owner_name, l.status, l.price_sek_per_m2, l.area_ref, l.area_ref_derived, l.illustrative, l.source, l.geom)
     is distinct from (excluded.owner_type, excluded.owner_name, excluded.status, excluded.price_sek_per_m2, excluded.area_ref,
                       excluded.area_ref_derived, excluded.illustrative, excluded.source, excluded.geom)
-  returning l.ref, (l.xmax = 0) as inserted
+  returning l.ref, (l.xmax = 0) as inserted, l.geom, l.status, l.area_ref, l.price_sek_per_m2
 ), touched as (
-  insert into load_touched select ref, inserted from merged returning inserted
+  insert into load_touched (ref, inserted, reindex)
+  select m.ref, m.inserted,
+         case when o.ref is null or m.geom is distinct from o.geom or m.status is distinct from o.status then 'all'
+              when (m.area_ref, m.price_sek_per_m2) is distinct from (o.area_ref, o.price_sek_per_m2) then 'site'
+              else 'none' end
+  from merged m left join old o on o.ref = m.ref
+  returning inserted
 )
 select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from touched;
