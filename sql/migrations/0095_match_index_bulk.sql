@@ -15,7 +15,10 @@ returns void language sql as $$
   with parts as materialized (
     -- materialized: ST_Intersection once per parcel and zone (the filter below and the
     -- aggregates read the stored part); the zone's area only where an absolute figure needs it
-    select l.id as parcel_id, p.plan_id, p.status, p.expected_legal_force_date, z.use_codes,
+    select l.id as parcel_id, p.plan_id, p.status, p.expected_legal_force_date,
+           -- the zone's code letters, matched against each use's plan codes with && below
+           -- (one array per part instead of an unnest per part and use)
+           (select array_agg(left(c, 1)) from unnest(z.use_codes) c) as letters,
            z.max_gross_floor_area_percent::float8 as gfa_pct, z.max_gross_floor_area_m2::float8 as gfa_abs,
            z.max_building_area_percent::float8 as fp_pct, z.max_building_area_m2::float8 as fp_abs,
            z.max_height_m::float8 as height,
@@ -38,7 +41,7 @@ returns void language sql as $$
            case when x.fp_pct is not null then x.part_m2 * x.fp_pct / 100
                 when x.fp_abs is not null then x.part_m2 / x.zone_m2 * x.fp_abs end as fp
     from used x
-    join match_uses u on exists (select 1 from unnest(x.use_codes) c where left(c, 1) = any (u.plan_codes))
+    join match_uses u on x.letters && u.plan_codes
     where x.part_m2 > 0
   )
   select
