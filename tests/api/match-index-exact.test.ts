@@ -155,8 +155,7 @@ describe('matching index exactness under random edits', () => {
     await expectMatchesAsScratch(t, 'after a deferred load');
   }, 120_000);
   test('when gis:load re-loads the land layer with some parcels unchanged, some repriced, some moved or re-statused and some new, then only the changed ones are recomputed and the index is exact', async () => {
-    // The land as the loader takes it (SWEREF 99 TM), in parts of 700 (3 000 parcels: 5 parts,
-    // each merged and indexed alone); one load first, so that the second
+    // The land as the loader takes it (SWEREF 99 TM); one load first, so that the second
     // load's unchanged parcels carry exactly the coordinates stored (no text round trip).
     const { rows } = await t.db.query(
       `select ref, owner_type, status, price_sek_per_m2::float8 as price, case when not area_ref_derived then area_ref end as area_ref,
@@ -167,7 +166,7 @@ describe('matching index exactness under random edits', () => {
       properties: { ref: r.ref, ownerType: r.owner_type, status: r.status, priceSekPerM2: r.price ?? undefined, areaRef: r.area_ref ?? undefined },
       geometry: r.geometry,
     });
-    await withTransaction(t.db, (c) => loadFeatures(c, 'land', rows.map(feature), { srid: 3006, partFeatures: 700 }));
+    await withTransaction(t.db, (c) => loadFeatures(c, 'land', rows.map(feature), { srid: 3006 }));
     await expectIndexExact(t, 'after loading the land as it is');
     const written = async () => new Map((await t.db.query(
       'select l.ref, s.xmin::text as site, (select min(u.xmin::text) from match_land_use u where u.parcel_id = l.id) as use from land_parcels l join match_land_site s on s.parcel_id = l.id',
@@ -190,7 +189,7 @@ describe('matching index exactness under random edits', () => {
     });
     next.push({ type: 'Feature', properties: { ref: 'Ny 1:1', ownerType: 'municipal', status: 'available', priceSekPerM2: 900, areaRef: undefined },
       geometry: { type: 'Polygon', coordinates: [[[671000, 6571000], [671080, 6571000], [671080, 6571060], [671000, 6571060], [671000, 6571000]]] } });
-    const summary = await withTransaction(t.db, (c) => loadFeatures(c, 'land', next, { srid: 3006, partFeatures: 700 }));
+    const summary = await withTransaction(t.db, (c) => loadFeatures(c, 'land', next, { srid: 3006 }));
     expect(summary).toMatchObject({ inserted: 1, updated: rows.length });
     await expectIndexExact(t, 'after a re-load with some parcels changed');
     await expectMatchesAsScratch(t, 'after a re-load');

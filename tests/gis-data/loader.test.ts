@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { loadFeatures, loadLayerFile } from '../../api/src/layers/loader';
+import { loadLayerFile } from '../../api/src/layers/loader';
 import { LoadError } from '../../api/src/layers/load-error';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -73,41 +73,6 @@ describe('gis:load', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/land: the file has no features; nothing was loaded/);
-  });
-
-  describe('a load in parts (the database merges one part while the next is read)', () => {
-    const square = (ref: string, i: number, bowtie = false) => {
-      const x = 17.9 + i * 0.002;
-      const y = 59.2;
-      const ring = bowtie
-        ? [[x, y], [x + 0.001, y + 0.001], [x + 0.001, y], [x, y + 0.001], [x, y]]
-        : [[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]];
-      return { type: 'Feature', properties: { ref, ownerType: 'municipal', status: 'available' }, geometry: { type: 'Polygon', coordinates: [ring] } };
-    };
-    const load = (features: unknown[], partFeatures: number) => loadFeatures(t.db, 'land', features, { partFeatures }).catch((e) => e);
-
-    test.each([
-      ['a ref repeated in a later part', [square('Del 1:1', 0), square('Del 1:2', 1), square('Del 1:3', 2), square('Del 1:1', 3), square('Del 1:5', 4)],
-        /^feature 3 \(ref 'Del 1:1'\): duplicate ref: feature 0 has the same ref$/],
-      ['a self-intersection in the second part and a repeated ref in the third', [square('Del 2:1', 0), square('Del 2:2', 1), square('Del 2:3', 2, true), square('Del 2:4', 3), square('Del 2:1', 4)],
-        /^feature 2 \(ref 'Del 2:3'\): ring self-intersection at \[.*\]\nfeature 4 \(ref 'Del 2:1'\): duplicate ref: feature 0 has the same ref$/],
-    ])('when the file holds %s, then the load is refused with the problems of a load in one piece, and nothing is stored', async (_, features, reason) => {
-      const before = await landSnapshot(t);
-      const inParts = await load(features, 2);
-      const inOne = await load(features, 1000);
-      expect(inParts).toBeInstanceOf(LoadError);
-      expect((inParts as LoadError).issues.map((i) => `feature ${i.index} (ref '${i.ref}'): ${i.reason}`).join('\n')).toMatch(reason);
-      expect((inParts as LoadError).issues).toEqual((inOne as LoadError).issues);
-      expect(await landSnapshot(t)).toBe(before);
-    });
-
-    test('when a good file is loaded in parts of 2, then every feature is stored once and counted once', async () => {
-      const features = [0, 1, 2, 3, 4].map((i) => square(`Del 3:${i}`, i));
-      expect(await load(features, 2)).toEqual({ layer: 'land', features: 5, inserted: 5, updated: 0, ignoredProperties: {} });
-      expect(await load(features, 2)).toEqual({ layer: 'land', features: 5, inserted: 0, updated: 5, ignoredProperties: {} });
-      const { rows } = await t.db.query("select count(*)::int as n, count(distinct ref)::int as refs from land_parcels where ref like 'Del 3:%'");
-      expect(rows[0]).toEqual({ n: 5, refs: 5 });
-    });
   });
 
   test('when the same file is loaded again with a changed property, then rows are updated, not duplicated', async () => {

@@ -15,14 +15,12 @@ import { geojsonFileSource } from './load/geojson-file';
 import { mapFeature, type Mapping } from './load/mapping';
 import { mergeRows } from './load/merge';
 import { arraySource, type FeatureSource } from './load/source';
-import { StagingWriter, type StagedRow } from './load/staging';
+import { StagingWriter } from './load/staging';
 
 const checkStagedSql = sqlFile(__dirname, 'load/check-staged.sql');
 const rowsViewSql = sqlFile(__dirname, 'load/rows-view.sql');
 const rowsGroupedSql = sqlFile(__dirname, 'load/rows-grouped.sql');
 const countRowsSql = sqlFile(__dirname, 'load/count-rows.sql');
-const loadFromSql = sqlFile(__dirname, 'load/load-from.sql');
-const touchedIndexedSql = sqlFile(__dirname, 'load/touched-indexed.sql');
 
 export interface LoadSummary {
   layer: LayerName;
@@ -55,95 +53,22 @@ export interface LoadOptions {
   sets?: Record<string, unknown>;
   /** `--check`: everything a load does, then rolled back; the summary says what it would do. */
   dryRun?: boolean;
-  /** Features per part of a load in parts (land, premises); PART_FEATURES unless a test asks for small parts. */
-  partFeatures?: number;
 }
 
 // Progress is reported every this many features: often enough for a bar, rarely enough to cost nothing.
 const PROGRESS_EVERY = 1000;
-
-// A load of land or premises (one merge statement, no area parts) runs in parts of this many
-// features: the database COPYs, checks, merges and indexes one part while Node reads and
-// checks the next, instead of waiting for the whole file (Node's share of 100 000 parcels was
-// 1.5 s of reading before the database could start). At most one part waits in memory.
-const PART_FEATURES = 20_000;
 
 /**
  * The loader: reads the source once, checks each feature as it passes and COPYs it into a
  * staging table; then the database judges what needs the whole load (duplicates, validity,
  * links) and one statement per table merges it into the layer (upsert by ref). Runs inside
  * the caller's transaction: a LoadError (feature index, ref, reason) means the caller rolls back.
- * Land and premises go in parts (PART_FEATURES): each part is judged (its refs against every
- * row staged so far) and merged alone; as soon as a part has a problem the rest is only
- * staged, and the whole load is judged again, so the problems listed are those of one piece.
  */
 export async function loadSource(client: DbClient, layer: LayerName, source: FeatureSource, options: LoadOptions = {}): Promise<LoadSummary> {
   const { mapping, sets = {}, onProgress } = options;
   const shaping = mapping !== undefined || Object.keys(sets).length > 0;
-  const skipUnchanged = mapping !== undefined;
-  const inParts = (layer === 'land' || layer === 'premises') && !mapping?.groupBy && !LAYERS[layer].afterLoad;
   const checker = new FeatureChecker(layer, source.srid);
-  const staging = await StagingWriter.create(client);
-  const counts = { inserted: 0, updated: 0 };
-
-  const judge = async (): Promise<void> => {
-    const { rows: issues } = await client.query(checkStagedSql, [layer, MAX_AREA_M2[layer]]);
-    if (issues.length > 0) {
-      const shown: LoadIssue[] = issues.slice(0, 50).map((r: { idx: number; ref: string; reason: string }) => ({ index: r.idx, ref: r.ref, reason: r.reason }));
-      if (issues.length > 50) shown.push({ index: null, reason: '... and more problems' });
-      throw new LoadError(shown);
-    }
-  };
-  const mergeAndIndex = async (): Promise<void> => {
-    await beforeLayerMerge(client, layer);
-    try {
-      const c = await mergeRows(client, layer, skipUnchanged);
-      counts.inserted += c.inserted;
-      counts.updated += c.updated;
-    } catch (err) {
-      throw new LoadError([{ index: null, reason: `rejected by the database: ${(err as Error).message}` }]);
-    }
-    await LAYERS[layer].afterLoad?.(client);
-    await afterLayerLoad(client, layer, { table: 'load_touched', count: counts.inserted + counts.updated });
-  };
-
-  // Loads in parts: the part being read (COPY lines: a part of 20 000 parcels as objects held
-  // 80 MB more), the one in the database, what stopped the merging.
-  let part: string[] = [];
-  let partFrom = 0;
-  let inFlight: Promise<void> = Promise.resolve();
-  let failure: { error: unknown } | undefined;
-  let partProblems = false;
-  const runPart = async (lines: string[], from: number): Promise<void> => {
-    staging.begin();
-    try {
-      for (const line of lines) await staging.writeLine(line);
-    } finally {
-      await staging.close();
-    }
-    if (partProblems) return;
-    await client.query(loadFromSql, [from]);
-    const { rows: issues } = await client.query(checkStagedSql, [layer, MAX_AREA_M2[layer]]);
-    if (issues.length > 0) {
-      partProblems = true;
-      return;
-    }
-    await mergeAndIndex();
-    await client.query(touchedIndexedSql);
-  };
-  const sendPart = async (): Promise<void> => {
-    const lines = part;
-    const from = partFrom;
-    part = [];
-    await inFlight;
-    if (failure || lines.length === 0) return;
-    inFlight = runPart(lines, from).catch((error: unknown) => {
-      failure = { error };
-    });
-  };
-
-  if (inParts) await client.query(rowsViewSql);
-  else staging.begin();
+  const staging = await StagingWriter.open(client);
   let read = 0;
   try {
     for await (const raw of source.features()) {
@@ -157,37 +82,34 @@ export async function loadSource(client: DbClient, layer: LayerName, source: Fea
       const item = checker.check(mapped.feature, index);
       // After the first problem nothing more is written; the file is still read to list the others.
       if (!item || checker.failed) continue;
-      const row: StagedRow = {
+      await staging.write({
         index, ref: item.ref, group: mapped.group, properties: item.properties, defaulted: mapped.defaulted,
         ewkt: toEwkt(item.geometry as Geometry, source.srid),
-      };
-      if (!inParts) await staging.write(row);
-      else {
-        if (part.length === 0) partFrom = index;
-        part.push(StagingWriter.line(row));
-        if (part.length >= (options.partFeatures ?? PART_FEATURES)) await sendPart();
-      }
+      });
     }
-    if (inParts && !checker.failed) await sendPart();
   } finally {
-    if (inParts) await inFlight;
-    else await staging.close();
+    await staging.close();
   }
   onProgress?.(read, source.total ?? read);
   checker.throwIfFailed();
 
-  if (!inParts) {
-    await judge();
-    await client.query(mapping?.groupBy ? rowsGroupedSql : rowsViewSql);
-    await mergeAndIndex();
-  } else {
-    if (failure) throw failure.error;
-    if (partProblems) {
-      // the whole load judged at once, as a load in one piece is: the same problems, in order
-      await client.query(loadFromSql, [0]);
-      await judge();
-    }
+  const { rows: issues } = await client.query(checkStagedSql, [layer, MAX_AREA_M2[layer]]);
+  if (issues.length > 0) {
+    const shown: LoadIssue[] = issues.slice(0, 50).map((r: { idx: number; ref: string; reason: string }) => ({ index: r.idx, ref: r.ref, reason: r.reason }));
+    if (issues.length > 50) shown.push({ index: null, reason: '... and more problems' });
+    throw new LoadError(shown);
   }
+  await client.query(mapping?.groupBy ? rowsGroupedSql : rowsViewSql);
+  const skipUnchanged = mapping !== undefined;
+  let counts: { inserted: number; updated: number };
+  await beforeLayerMerge(client, layer);
+  try {
+    counts = await mergeRows(client, layer, skipUnchanged);
+  } catch (err) {
+    throw new LoadError([{ index: null, reason: `rejected by the database: ${(err as Error).message}` }]);
+  }
+  await LAYERS[layer].afterLoad?.(client);
+  await afterLayerLoad(client, layer, { table: 'load_touched', count: counts.inserted + counts.updated });
 
   const features = mapping?.groupBy ? (await client.query(countRowsSql)).rows[0].n as number : read;
   const summary: LoadSummary = { layer, features, inserted: counts.inserted, updated: counts.updated, ignoredProperties: checker.ignored };

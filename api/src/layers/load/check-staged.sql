@@ -5,18 +5,13 @@
 -- self-intersections included —, validity after transformation to SWEREF 99 TM, inside
 -- Sweden, at most the layer's size) and (land) links to areas. The first 51 problems by
 -- feature index; the loader shows 50 and says "more". Reasons read as the API's do.
--- The rows staged from the feature index etablera.load_from on (load-from.sql: a load in parts
--- checks each part as it arrives; 0 otherwise).
-with staged as not materialized (
-  select * from load_staging where idx >= current_setting('etablera.load_from')::int
-), units as (
-  -- duplicates among every row staged so far: a part's ref may repeat an earlier part's
+with units as (
   select ref, coalesce(grp, 'idx:' || idx) as unit, min(idx) as idx
-  from load_staging where ref in (select ref from staged) group by 1, 2
+  from load_staging group by 1, 2
 ), ranked as (
   select idx, ref, first_value(idx) over (partition by ref order by idx) as first from units
 ), v as (
-  select idx, ref, geom, ST_IsValidDetail(geom) as own from staged
+  select idx, ref, geom, ST_IsValidDetail(geom) as own from load_staging
 ), t as (
   -- (a geometry already in 3006, as every GDAL source is, is not transformed again)
   select idx, ref, geom, case when ST_SRID(geom) = 3006 then geom else ST_Transform(geom, 3006) end as m
@@ -42,14 +37,14 @@ with staged as not materialized (
   from ranked where idx <> first
   union all
   select min(idx), min(ref), 'its area parts give different refs: ' || string_agg(distinct ref, ', ')
-  from staged where grp is not null group by grp having count(distinct ref) > 1
+  from load_staging where grp is not null group by grp having count(distinct ref) > 1
   union all
   -- Self-intersections and the Sweden/size bounds read as they always have; the rest is OGC validity.
   select idx, ref, case when reason ~ '^(ring self-intersection|outside Sweden|area )' then reason else 'invalid geometry: ' || reason end
   from geometry_issues where reason is not null
   union all
   select idx, ref, 'areaRef: no area with ref ''' || (props ->> 'areaRef') || ''' (load areas first)'
-  from staged s
+  from load_staging s
   where $1 = 'land' and props ->> 'areaRef' is not null
     and not exists (select 1 from areas a where a.ref = s.props ->> 'areaRef')
 )

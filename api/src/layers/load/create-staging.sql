@@ -4,9 +4,6 @@
 -- The merge sorts the load by feature index (rows keep the file's order): in memory, not in
 -- temporary files (100 000 parcels spilled 17 MB to disk with the default 4 MB).
 set local work_mem = '256MB';
--- A load in parts (loader.ts) checks and merges the rows from this feature index on
--- (load-from.sql); a new load starts at 0, also after another load in the same transaction.
-select set_config('etablera.load_from', '0', true);
 -- (cascade: the previous load's view load_rows goes with its table)
 drop table if exists load_grouped cascade;
 drop table if exists load_staging cascade;

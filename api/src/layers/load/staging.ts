@@ -37,46 +37,23 @@ export class StagingWriter {
   private batch: string[] = [];
   private batchChars = 0;
 
-  private stream: Writable | undefined;
-
-  private constructor(private readonly client: DbClient) {}
-
-  /** Creates the load's staging tables (no COPY yet: begin() starts one). */
-  static async create(client: DbClient): Promise<StagingWriter> {
-    await client.query(createStagingSql);
-    return new StagingWriter(client);
-  }
-
-  /** Creates the staging tables and starts the COPY. */
-  static async open(client: DbClient): Promise<StagingWriter> {
-    const writer = await StagingWriter.create(client);
-    writer.begin();
-    return writer;
-  }
-
-  /** Starts a COPY into load_staging (a load in parts runs one per part, appending). */
-  begin(): void {
-    const stream = this.client.query(copyFrom('copy load_staging (idx, ref, grp, props, defaulted, geom) from stdin'));
+  private constructor(private readonly stream: Writable) {
     // Remembered, not thrown from an event handler: the next write or close reports it.
     stream.on('error', (err: Error) => (this.error = err));
-    this.stream = stream;
   }
 
-  /** One row as a line of COPY text (without the newline). */
-  static line(row: StagedRow): string {
-    return [
-      String(row.index), esc(row.ref), row.group === null ? '\\N' : esc(row.group),
-      esc(JSON.stringify(row.properties)), esc(arr(row.defaulted)), row.ewkt,
-    ].join('\t');
+  static async open(client: DbClient): Promise<StagingWriter> {
+    await client.query(createStagingSql);
+    const stream = client.query(copyFrom('copy load_staging (idx, ref, grp, props, defaulted, geom) from stdin'));
+    return new StagingWriter(stream);
   }
 
   /** Writes one row; waits when the connection's buffer is full (back-pressure). */
   async write(row: StagedRow): Promise<void> {
-    await this.writeLine(StagingWriter.line(row));
-  }
-
-  /** Writes one row already made a line by line(). */
-  async writeLine(line: string): Promise<void> {
+    const line = [
+      String(row.index), esc(row.ref), row.group === null ? '\\N' : esc(row.group),
+      esc(JSON.stringify(row.properties)), esc(arr(row.defaulted)), row.ewkt,
+    ].join('\t');
     if (this.error) throw this.error;
     this.batch.push(line);
     this.batchChars += line.length + 1;
@@ -88,7 +65,7 @@ export class StagingWriter {
     const text = `${this.batch.join('\n')}\n`;
     this.batch = [];
     this.batchChars = 0;
-    if (!this.stream!.write(text)) await once(this.stream!, 'drain');
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 
   /** Ends the COPY and waits until the server has every row. */
@@ -96,11 +73,8 @@ export class StagingWriter {
     if (this.error) throw this.error;
     await this.flush();
     if (this.error) throw this.error;
-    if (!this.stream) return;
-    const stream = this.stream;
-    this.stream = undefined;
-    const done = once(stream, 'finish');
-    stream.end();
+    const done = once(this.stream, 'finish');
+    this.stream.end();
     await done;
   }
 }
