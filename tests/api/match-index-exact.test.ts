@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { withTransaction } from '../../api/src/db/transaction';
+import { loadFeatures } from '../../api/src/layers/loader';
 import { runMatch, type MatchResult } from '../../api/src/matching/service';
 import { matchRequestSchema } from '../../api/src/matching/schema';
 import { rankCandidates } from '../../api/src/matching/ranking';
@@ -152,5 +153,51 @@ describe('matching index exactness under random edits', () => {
     });
     await expectIndexExact(t, 'after a deferred load and refresh_match_index_for');
     await expectMatchesAsScratch(t, 'after a deferred load');
+  }, 120_000);
+  test('when gis:load re-loads the land layer with some parcels unchanged, some repriced, some moved or re-statused and some new, then only the changed ones are recomputed and the index is exact', async () => {
+    // The land as the loader takes it (SWEREF 99 TM); one load first, so that the second
+    // load's unchanged parcels carry exactly the coordinates stored (no text round trip).
+    const { rows } = await t.db.query(
+      `select ref, owner_type, status, price_sek_per_m2::float8 as price, case when not area_ref_derived then area_ref end as area_ref,
+              ST_AsGeoJSON(geom, 15)::json as geometry from land_parcels order by ref`,
+    );
+    const feature = (r: (typeof rows)[number]) => ({
+      type: 'Feature',
+      properties: { ref: r.ref, ownerType: r.owner_type, status: r.status, priceSekPerM2: r.price ?? undefined, areaRef: r.area_ref ?? undefined },
+      geometry: r.geometry,
+    });
+    await withTransaction(t.db, (c) => loadFeatures(c, 'land', rows.map(feature), { srid: 3006 }));
+    await expectIndexExact(t, 'after loading the land as it is');
+    const written = async () => new Map((await t.db.query(
+      'select l.ref, s.xmin::text as site, (select min(u.xmin::text) from match_land_use u where u.parcel_id = l.id) as use from land_parcels l join match_land_site s on s.parcel_id = l.id',
+    )).rows.map((r) => [r.ref as string, `${r.site}/${r.use}`]));
+    const before = await written();
+
+    const available = rows.filter((r) => r.status === 'available');
+    const repriced = new Set(available.slice(0, 40).map((r) => r.ref));
+    const moved = new Set(available.slice(40, 70).map((r) => r.ref));
+    const restatused = new Set([...available.slice(70, 90), ...rows.filter((r) => r.status !== 'available').slice(0, 20)].map((r) => r.ref));
+    const next = rows.map((r) => {
+      const f = feature(r);
+      if (repriced.has(r.ref)) f.properties.priceSekPerM2 = (r.price ?? 100) + 17;
+      if (restatused.has(r.ref)) f.properties.status = r.status === 'available' ? 'sold' : 'available';
+      if (moved.has(r.ref)) {
+        f.geometry = { ...r.geometry, coordinates: r.geometry.coordinates.map((ring: number[][]) => ring.map(([x, y]: number[]) => [x + 35, y - 20])) };
+        if (r.geometry.type === 'MultiPolygon') f.geometry.coordinates = r.geometry.coordinates.map((p: number[][][]) => p.map((ring) => ring.map(([x, y]) => [x + 35, y - 20])));
+      }
+      return f;
+    });
+    next.push({ type: 'Feature', properties: { ref: 'Ny 1:1', ownerType: 'municipal', status: 'available', priceSekPerM2: 900, areaRef: undefined },
+      geometry: { type: 'Polygon', coordinates: [[[671000, 6571000], [671080, 6571000], [671080, 6571060], [671000, 6571060], [671000, 6571000]]] } });
+    const summary = await withTransaction(t.db, (c) => loadFeatures(c, 'land', next, { srid: 3006 }));
+    expect(summary).toMatchObject({ inserted: 1, updated: rows.length });
+    await expectIndexExact(t, 'after a re-load with some parcels changed');
+    await expectMatchesAsScratch(t, 'after a re-load');
+
+    // what was recomputed: the changed parcels' rows, and none of the unchanged ones'
+    const after = await written();
+    const rewritten = rows.filter((r) => before.get(r.ref) !== after.get(r.ref)).map((r) => r.ref).sort();
+    const changed = [...repriced, ...moved, ...restatused].sort();
+    expect(rewritten).toEqual(changed);
   }, 120_000);
 });

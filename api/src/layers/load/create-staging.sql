@@ -16,4 +16,6 @@ create temp table load_staging (
   defaulted text[] not null,
   geom geometry not null
 );
-create temp table load_touched (ref text primary key, inserted boolean not null);
+-- reindex: what the matching index must redo for the row (null: everything the layer's
+-- refresh does; land's merge says 'all', 'site' or 'none', see merge-land.sql).
+create temp table load_touched (ref text primary key, inserted boolean not null, reindex text);

@@ -22,6 +22,11 @@ export interface StagedRow {
 const esc = (s: string): string => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 const arr = (a: string[]): string => `{${a.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
+// Rows are handed to the connection in batches of about this many characters: one socket
+// write (and one CopyData message) per row cost 1.9 s of the loader's 2.8 s for 100 000
+// parcels in the kernel's write path; per 256 KB it is a few hundred writes.
+const BATCH_CHARS = 256 * 1024;
+
 /**
  * A COPY into the load's temporary staging table (load_staging): rows are written as they
  * are checked, so a file of any size passes through constant memory, and the database sees
@@ -29,6 +34,8 @@ const arr = (a: string[]): string => `{${a.map((s) => `"${s.replace(/["\\]/g, '\
  */
 export class StagingWriter {
   private error: Error | undefined;
+  private batch: string[] = [];
+  private batchChars = 0;
 
   private constructor(private readonly stream: Writable) {
     // Remembered, not thrown from an event handler: the next write or close reports it.
@@ -48,11 +55,23 @@ export class StagingWriter {
       esc(JSON.stringify(row.properties)), esc(arr(row.defaulted)), row.ewkt,
     ].join('\t');
     if (this.error) throw this.error;
-    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
+    this.batch.push(line);
+    this.batchChars += line.length + 1;
+    if (this.batchChars >= BATCH_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const text = `${this.batch.join('\n')}\n`;
+    this.batch = [];
+    this.batchChars = 0;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 
   /** Ends the COPY and waits until the server has every row. */
   async close(): Promise<void> {
+    if (this.error) throw this.error;
+    await this.flush();
     if (this.error) throw this.error;
     const done = once(this.stream, 'finish');
     this.stream.end();
