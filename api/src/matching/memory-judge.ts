@@ -6,9 +6,16 @@
 import type pg from 'pg';
 import { sqlFile } from '../db/sql-file';
 import type { ExclusionReason, MatchRequest } from '../contract';
+import { PREMISES_KINDS } from '../contract/enums';
 import { effectiveWeights } from './ranking';
 import type { Candidate, CandidateKind, JudgeOptions, KindOutcome } from './repository';
-import { AVAILABLE, SLOT_MODES, SLOTS, UNAVAILABLE, currentSnapshot, type SiteStops, type Snapshot } from './snapshot';
+import * as snapshot from './snapshot';
+import { SLOT_MODES, currentSnapshot, type SiteStops, type Snapshot } from './snapshot';
+
+// Plain constants: an imported binding compiles to a getter call on every read of a hot loop.
+const AVAILABLE = snapshot.AVAILABLE;
+const UNAVAILABLE = snapshot.UNAVAILABLE;
+const SLOTS = snapshot.SLOTS;
 
 const nearestStopsSql = sqlFile(__dirname, 'memory-nearest-stops.sql');
 const plannedStopsSql = sqlFile(__dirname, 'memory-planned-stops.sql');
@@ -33,6 +40,7 @@ const SNAPSHOT_WAIT_MS = 1500;
  */
 class Passed {
   n = 0;
+  readonly capacity: number;
   readonly pos: Int32Array;
   readonly ready: Uint8Array;
   readonly usable: Float64Array;
@@ -48,6 +56,7 @@ class Passed {
   readonly hidden: Uint8Array;
 
   constructor(capacity: number) {
+    this.capacity = capacity;
     this.pos = new Int32Array(capacity);
     this.ready = new Uint8Array(capacity);
     this.usable = new Float64Array(capacity);
@@ -70,6 +79,21 @@ class Passed {
   }
 }
 
+// One spare set of buffers, reused by the next judgement that finds it free: a million-parcel
+// match would otherwise allocate (and the collector reclaim) ~10 MB per request.
+let spare: Passed | null = null;
+
+function takePassed(capacity: number): Passed {
+  const p = spare && spare.capacity >= capacity ? spare : new Passed(Math.max(capacity, 1024));
+  if (p === spare) spare = null;
+  p.n = 0;
+  return p;
+}
+
+function giveBack(p: Passed): void {
+  if (!spare || spare.capacity < p.capacity) spare = p;
+}
+
 interface Judgement {
   counts: Map<ExclusionReason, number>;
   passed: Passed;
@@ -87,11 +111,13 @@ interface StopRule {
 function stopRule(r: MatchRequest): StopRule {
   const modes = new Set<string>(r.stationModes);
   const slots: number[] = [];
-  SLOT_MODES.forEach((m, i) => {
-    if (modes.has(m)) slots.push(i * 2, i * 2 + 1);
-  });
   const neededYear = r.neededBy ? Number(r.neededBy.slice(0, 4)) : NaN;
   const knnAlways = r.minDeparturesPerHour !== undefined;
+  // without includePlanned and a neededBy year no planned stop counts: its slots are not read
+  const plannedMayCount = r.includePlanned || !Number.isNaN(neededYear);
+  SLOT_MODES.forEach((m, i) => {
+    if (modes.has(m)) slots.push(...(plannedMayCount ? [i * 2, i * 2 + 1] : [i * 2]));
+  });
   return {
     slots: Int32Array.from(slots),
     includePlanned: r.includePlanned,
@@ -139,14 +165,17 @@ function nearestInTime(stops: SiteStops, p: Passed, i: number, rule: StopRule, p
 /** Rule 3 from the index for passed site i: the nearest stop that counts, or the mark that the KNN must answer. */
 function nearestStop(stops: SiteStops, pos: number, rule: StopRule, p: Passed, i: number): void {
   const base = pos * SLOTS;
-  const slots = rule.slots;
+  const distance = stops.distance;
   let best = -1;
   let bestDistance = Infinity;
+  // slots in index key order: existing before planned within a mode, modes alphabetical
+  const slots = rule.slots;
   for (let k = 0; k < slots.length; k++) {
-    const j = base + slots[k];
-    const d = stops.distance[j];
+    const slot = slots[k];
+    const j = base + slot;
+    const d = distance[j];
     // NaN (no stop) fails the comparison; a planned stop counts with includePlanned or by its year
-    if (d < bestDistance && ((slots[k] & 1) === 0 || rule.includePlanned || stops.openingYear[j] <= rule.neededYear)) {
+    if (d < bestDistance && ((slot & 1) === 0 || rule.includePlanned || stops.openingYear[j] <= rule.neededYear)) {
       best = j;
       bestDistance = d;
     }
@@ -155,7 +184,7 @@ function nearestStop(stops: SiteStops, pos: number, rule: StopRule, p: Passed, i
   if (rule.mayHide) {
     for (let k = 1; k < slots.length; k += 2) {
       const j = base + slots[k];
-      const d = stops.distance[j];
+      const d = distance[j];
       // NaN comparisons are false, as the SQL's coalesce(opening_year <= year, false)
       if (!Number.isNaN(d) && !(stops.openingYear[j] <= rule.neededYear) && (best < 0 || d < bestDistance)) hidden = true;
     }
@@ -210,7 +239,7 @@ function judgeLand(s: Snapshot, r: MatchRequest, stop: StopRule): Judgement {
   }
   const u = land.uses.get(r.use);
   const rows = u ? u.rows : 0;
-  const passed = new Passed(rows);
+  const passed = takePassed(rows);
   const min = r.minAreaM2;
   const max = r.maxAreaM2 ?? Infinity;
   const gfaMin = r.minGrossFloorAreaM2 ?? -Infinity;
@@ -268,9 +297,10 @@ function judgeLand(s: Snapshot, r: MatchRequest, stop: StopRule): Judgement {
 function judgePremises(s: Snapshot, r: MatchRequest, stop: StopRule, o: JudgeOptions): Judgement {
   const p = s.premises;
   const n = new Int32Array(8);
-  const passed = new Passed(p.sites.count);
+  const passed = takePassed(p.sites.count);
   const wanted = wantedAreas(s, r);
-  const kinds = new Set(s.uses.get(r.use)?.premisesKinds ?? []);
+  const kinds = new Uint8Array(PREMISES_KINDS.length);
+  for (const k of s.uses.get(r.use)?.premisesKinds ?? []) kinds[PREMISES_KINDS.indexOf(k as never)] = 1;
   const staleBefore = dayOf(o.today) - o.staleAfterDays;
   const max = r.maxAreaM2 ?? Infinity;
   const neededDay = r.neededBy ? dayOf(r.neededBy) : NaN;
@@ -285,7 +315,7 @@ function judgePremises(s: Snapshot, r: MatchRequest, stop: StopRule, o: JudgeOpt
       n[REASON.outsideAreas]++;
       continue;
     }
-    if (!kinds.has(p.kind[pos])) {
+    if (kinds[p.kind[pos]] !== 1) {
       n[REASON.wrongUse]++;
       continue;
     }
@@ -387,68 +417,71 @@ export async function judgeInMemory(pool: pg.Pool, kind: CandidateKind, r: Match
     const stop = stopRule(r);
     const sites = kind === 'land' ? s.land.sites : s.premises.sites;
     const { counts, passed: p } = kind === 'land' ? judgeLand(s, r, stop) : judgePremises(s, r, stop, o);
-
-    // rule 3 for a site whose nearest planned stop opens too late: the nearest per mode that
-    // opens in time, against the existing stops the index holds (the same order of slots)
-    const hiding: number[] = [];
-    for (let i = 0; i < p.n; i++) if (p.hidden[i] === 1) hiding.push(i);
-    if (hiding.length > 0) {
-      const { rows } = await pool.query(plannedStopsSql, [kind, hiding.map((i) => sites.ids[p.pos[i]]), r.stationModes, stop.neededYear]);
-      if (rows.length > 0 && rows[0].revision !== revision) continue;
-      const planned = new Map<number, Array<{ slot: number; stopId: number; distance: number }>>();
-      for (const row of rows) {
-        const list = planned.get(row.site_id) ?? [];
-        list.push({ slot: SLOT_MODES.indexOf(row.mode) * 2 + 1, stopId: row.stop_id, distance: row.distance });
-        planned.set(row.site_id, list);
+    try {
+      // rule 3 for a site whose nearest planned stop opens too late: the nearest per mode that
+      // opens in time, against the existing stops the index holds (the same order of slots)
+      const hiding: number[] = [];
+      for (let i = 0; i < p.n; i++) if (p.hidden[i] === 1) hiding.push(i);
+      if (hiding.length > 0) {
+        const { rows } = await pool.query(plannedStopsSql, [kind, hiding.map((i) => sites.ids[p.pos[i]]), r.stationModes, stop.neededYear]);
+        if (rows.length > 0 && rows[0].revision !== revision) continue;
+        const planned = new Map<number, Array<{ slot: number; stopId: number; distance: number }>>();
+        for (const row of rows) {
+          const list = planned.get(row.site_id) ?? [];
+          list.push({ slot: SLOT_MODES.indexOf(row.mode) * 2 + 1, stopId: row.stop_id, distance: row.distance });
+          planned.set(row.site_id, list);
+        }
+        const stops = kind === 'land' ? s.land.stops : s.premises.stops;
+        for (const i of hiding) nearestInTime(stops, p, i, stop, planned.get(sites.ids[p.pos[i]]) ?? []);
       }
-      const stops = kind === 'land' ? s.land.stops : s.premises.stops;
-      for (const i of hiding) nearestInTime(stops, p, i, stop, planned.get(sites.ids[p.pos[i]]) ?? []);
-    }
 
-    // rule 3 by KNN for the sites the index cannot answer, in one query
-    const asking: number[] = [];
-    for (let i = 0; i < p.n; i++) if (p.knn[i] === 1) asking.push(i);
-    if (asking.length > 0) {
-      const { rows } = await pool.query(nearestStopsSql, [kind, asking.map((i) => sites.ids[p.pos[i]]), r.stationModes,
-        r.includePlanned, r.neededBy ?? null, r.minDeparturesPerHour ?? null]);
-      if (rows.length > 0 && rows[0].revision !== revision) continue;
-      const found = new Map<number, { stopId: number | null; distance: number | null }>();
-      for (const row of rows) found.set(row.site_id, { stopId: row.stop_id, distance: row.distance });
-      for (const i of asking) {
-        const f = found.get(sites.ids[p.pos[i]]);
-        p.stopId[i] = f?.stopId ?? 0;
-        p.distance[i] = f?.distance ?? NaN;
+      // rule 3 by KNN for the sites the index cannot answer, in one query
+      const asking: number[] = [];
+      for (let i = 0; i < p.n; i++) if (p.knn[i] === 1) asking.push(i);
+      if (asking.length > 0) {
+        const { rows } = await pool.query(nearestStopsSql, [kind, asking.map((i) => sites.ids[p.pos[i]]), r.stationModes,
+          r.includePlanned, r.neededBy ?? null, r.minDeparturesPerHour ?? null]);
+        if (rows.length > 0 && rows[0].revision !== revision) continue;
+        const found = new Map<number, { stopId: number | null; distance: number | null }>();
+        for (const row of rows) found.set(row.site_id, { stopId: row.stop_id, distance: row.distance });
+        for (const i of asking) {
+          const f = found.get(sites.ids[p.pos[i]]);
+          p.stopId[i] = f?.stopId ?? 0;
+          p.distance[i] = f?.distance ?? NaN;
+        }
       }
-    }
 
-    const maxDistance = r.maxDistanceToStationM;
-    const survives = new Uint8Array(p.n);
-    let tooFar = 0;
-    let cheapest = NaN;
-    for (let i = 0; i < p.n; i++) {
-      if (maxDistance !== undefined && (p.stopId[i] === 0 || !(p.distance[i] <= maxDistance))) {
-        tooFar++;
-        continue;
+      const maxDistance = r.maxDistanceToStationM;
+      const survives = new Uint8Array(p.n);
+      let tooFar = 0;
+      let cheapest = NaN;
+      for (let i = 0; i < p.n; i++) {
+        if (maxDistance !== undefined && (p.stopId[i] === 0 || !(p.distance[i] <= maxDistance))) {
+          tooFar++;
+          continue;
+        }
+        survives[i] = 1;
+        const price = p.price[i];
+        if (!Number.isNaN(price) && !(price >= cheapest)) cheapest = price;
       }
-      survives[i] = 1;
-      const price = p.price[i];
-      if (!Number.isNaN(price) && !(price >= cheapest)) cheapest = price;
-    }
-    if (tooFar > 0) counts.set('tooFarFromTransit', tooFar);
-    const est = estimates(kind, r, dayOf(o.today), cheapest, p, survives);
-    const cut = kthLargest(est, r.limit) - SLACK;
-    const top: number[] = [];
-    for (let i = 0; i < p.n; i++) if (est[i] >= cut) top.push(i);
+      if (tooFar > 0) counts.set('tooFarFromTransit', tooFar);
+      const est = estimates(kind, r, dayOf(o.today), cheapest, p, survives);
+      const cut = kthLargest(est, r.limit) - SLACK;
+      const top: number[] = [];
+      for (let i = 0; i < p.n; i++) if (est[i] >= cut) top.push(i);
 
-    const { rows } = await pool.query(candidatesSql, [kind, r.use, r.areas && r.areas.length > 0 ? r.areas : null,
-      top.map((i) => sites.ids[p.pos[i]]), top.map((i) => p.ready[i] === 1), top.map((i) => (p.stopId[i] === 0 ? null : p.stopId[i])),
-      top.map((i) => (p.stopId[i] === 0 ? null : p.distance[i])), !o.lite]);
-    if (rows[0].revision !== revision) continue;
-    return {
-      excluded: Object.fromEntries(counts) as KindOutcome['excluded'],
-      cheapest: Number.isNaN(cheapest) ? null : cheapest,
-      results: rows[0].results as Candidate[],
-    };
+      const { rows } = await pool.query(candidatesSql, [kind, r.use, r.areas && r.areas.length > 0 ? r.areas : null,
+        top.map((i) => sites.ids[p.pos[i]]), top.map((i) => p.ready[i] === 1), top.map((i) => (p.stopId[i] === 0 ? null : p.stopId[i])),
+        top.map((i) => (p.stopId[i] === 0 ? null : p.distance[i])), !o.lite]);
+      if (rows[0].revision !== revision) continue;
+      return {
+        excluded: Object.fromEntries(counts) as KindOutcome['excluded'],
+        cheapest: Number.isNaN(cheapest) ? null : cheapest,
+        results: rows[0].results as Candidate[],
+      };
+    } finally {
+      giveBack(p);
+    }
   }
   return null;
 }

@@ -5,7 +5,7 @@
 // revision (match_index_change), or everything when the log no longer reaches back or a
 // change was wholesale (a load). Columns are typed arrays: a million parcels take ~250 MB.
 import type pg from 'pg';
-import { STOP_MODES } from '../contract/enums';
+import { PREMISES_KINDS, STOP_MODES } from '../contract/enums';
 import type { DbClient } from '../db/pool';
 import { sqlFile } from '../db/sql-file';
 import { withTransaction } from '../db/transaction';
@@ -171,7 +171,8 @@ export class PremisesColumns {
   readonly sites = new Positions((n) => this.ensure(n));
   state = new Uint8Array(0);
   confirmedDay = new Float64Array(0);
-  kind: string[] = [];
+  /** Index in PREMISES_KINDS. */
+  kind = new Uint8Array(0);
   floorArea = new Float64Array(0);
   price = new Float64Array(0);
   availableDay = new Float64Array(0);
@@ -181,6 +182,7 @@ export class PremisesColumns {
   private ensure(n: number): void {
     this.state = grown(this.state, n, ABSENT);
     this.confirmedDay = grown(this.confirmedDay, n, NaN);
+    this.kind = grown(this.kind, n, 255);
     this.floorArea = grown(this.floorArea, n, NaN);
     this.price = grown(this.price, n, NaN);
     this.availableDay = grown(this.availableDay, n, NaN);
@@ -249,7 +251,7 @@ async function readPremises(c: DbClient, s: Snapshot, ids: number[] | null): Pro
     const pos = p.sites.get(Number(r[0]));
     p.state[pos] = r[1] === 't' ? AVAILABLE : UNAVAILABLE;
     p.confirmedDay[pos] = num(r[2]);
-    p.kind[pos] = r[3]!;
+    p.kind[pos] = PREMISES_KINDS.indexOf(r[3] as (typeof PREMISES_KINDS)[number]);
     p.floorArea[pos] = Number(r[4]);
     p.price[pos] = num(r[5]);
     p.availableDay[pos] = num(r[6]);
