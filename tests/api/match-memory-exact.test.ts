@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { runMatch } from '../../api/src/matching/service';
+import { readyMatchAmongTop, runMatch } from '../../api/src/matching/service';
 import { matchRequestSchema, type MatchRequestInput } from '../../api/src/matching/schema';
 import { judgeCandidatesInSql } from '../../api/src/matching/repository';
 import { rankCandidates } from '../../api/src/matching/ranking';
@@ -158,6 +158,26 @@ describe('the in-memory judge equals the SQL judge', () => {
     expect(hit?.transit?.ref).toBe('T-FAR');
     await writer.query("delete from stops where ref in ('T-NEAR', 'T-FAR')");
   }, 60_000);
+
+  test('when the estimates tell whether a ready site ranks within the limit, then runMatch agrees (unmet demand)', async () => {
+    const rnd = prng(4242);
+    const areaRefs = (await t.db.query('select ref from areas order by ref')).rows.map((r) => r.ref as string);
+    const told = { met: 0, unmet: 0, unknown: 0 };
+    for (let i = 0; i < 60; i++) {
+      const body = { ...randomRequest(rnd, areaRefs), limit: 1 + Math.floor(rnd() * 8) };
+      const quick = await readyMatchAmongTop(t.db, body, { today: TODAY });
+      const full = await runMatch(t.db, body, { today: TODAY });
+      if (!quick) {
+        told.unknown++;
+        continue;
+      }
+      told[quick.met ? 'met' : 'unmet']++;
+      expect({ body, met: quick.met, excluded: quick.excluded }).toEqual({ body, met: full.results.some((r) => r.readiness === 'ready'), excluded: full.excluded });
+    }
+    // every answer kind occurs, so each was compared
+    expect(told.met).toBeGreaterThan(5);
+    expect(told.unmet).toBeGreaterThan(5);
+  }, 120_000);
 
   test('when a write is committed, then the very next match sees it', async () => {
     const body: MatchRequestInput = { use: 'industry', minAreaM2: 1000, need: 'land', limit: 5 };

@@ -404,6 +404,81 @@ function kthLargest(values: Float64Array, k: number): number {
   return size < k || k <= 0 ? -Infinity : heap[0];
 }
 
+/** One kind judged over the snapshot up to the pre-selection's estimates (NaN: not a survivor). */
+interface Survivors {
+  counts: Map<ExclusionReason, number>;
+  p: Passed;
+  est: Float64Array;
+  /** NaN: no survivor states a price. */
+  cheapest: number;
+}
+
+/**
+ * Rules 1–6 for one kind over snapshot `s`, rule 3's stops asked where the index cannot answer,
+ * and each survivor's estimated score. 'moved' when the index's revision moved under it. The
+ * caller gives `p` back (giveBack) once done with it.
+ */
+async function judgeSurvivors(pool: pg.Pool, s: Snapshot, kind: CandidateKind, r: MatchRequest, o: JudgeOptions): Promise<Survivors | 'moved'> {
+  const revision = s.revision.toString();
+  const stop = stopRule(r);
+  const sites = kind === 'land' ? s.land.sites : s.premises.sites;
+  const { counts, passed: p } = kind === 'land' ? judgeLand(s, r, stop) : judgePremises(s, r, stop, o);
+  let handedOver = false;
+  try {
+    // rule 3 for a site whose nearest planned stop opens too late: the nearest per mode that
+    // opens in time, against the existing stops the index holds (the same order of slots)
+    const hiding: number[] = [];
+    for (let i = 0; i < p.n; i++) if (p.hidden[i] === 1) hiding.push(i);
+    if (hiding.length > 0) {
+      const { rows } = await pool.query(plannedStopsSql, [kind, hiding.map((i) => sites.ids[p.pos[i]]), r.stationModes, stop.neededYear]);
+      if (rows.length > 0 && rows[0].revision !== revision) return 'moved';
+      const planned = new Map<number, Array<{ slot: number; stopId: number; distance: number }>>();
+      for (const row of rows) {
+        const list = planned.get(row.site_id) ?? [];
+        list.push({ slot: SLOT_MODES.indexOf(row.mode) * 2 + 1, stopId: row.stop_id, distance: row.distance });
+        planned.set(row.site_id, list);
+      }
+      const stops = kind === 'land' ? s.land.stops : s.premises.stops;
+      for (const i of hiding) nearestInTime(stops, p, i, stop, planned.get(sites.ids[p.pos[i]]) ?? []);
+    }
+
+    // rule 3 by KNN for the sites the index cannot answer, in one query
+    const asking: number[] = [];
+    for (let i = 0; i < p.n; i++) if (p.knn[i] === 1) asking.push(i);
+    if (asking.length > 0) {
+      const { rows } = await pool.query(nearestStopsSql, [kind, asking.map((i) => sites.ids[p.pos[i]]), r.stationModes,
+        r.includePlanned, r.neededBy ?? null, r.minDeparturesPerHour ?? null]);
+      if (rows.length > 0 && rows[0].revision !== revision) return 'moved';
+      const found = new Map<number, { stopId: number | null; distance: number | null }>();
+      for (const row of rows) found.set(row.site_id, { stopId: row.stop_id, distance: row.distance });
+      for (const i of asking) {
+        const f = found.get(sites.ids[p.pos[i]]);
+        p.stopId[i] = f?.stopId ?? 0;
+        p.distance[i] = f?.distance ?? NaN;
+      }
+    }
+
+    const maxDistance = r.maxDistanceToStationM;
+    const survives = new Uint8Array(p.n);
+    let tooFar = 0;
+    let cheapest = NaN;
+    for (let i = 0; i < p.n; i++) {
+      if (maxDistance !== undefined && (p.stopId[i] === 0 || !(p.distance[i] <= maxDistance))) {
+        tooFar++;
+        continue;
+      }
+      survives[i] = 1;
+      const price = p.price[i];
+      if (!Number.isNaN(price) && !(price >= cheapest)) cheapest = price;
+    }
+    if (tooFar > 0) counts.set('tooFarFromTransit', tooFar);
+    handedOver = true;
+    return { counts, p, est: estimates(kind, r, dayOf(o.today), cheapest, p, survives), cheapest };
+  } finally {
+    if (!handedOver) giveBack(p);
+  }
+}
+
 /**
  * Judges every site of one kind against the hard rules over the pool's in-memory index, and
  * returns what judgeCandidates returns. Returns null when the snapshot is still being read or
@@ -413,67 +488,18 @@ export async function judgeInMemory(pool: pg.Pool, kind: CandidateKind, r: Match
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const s = await currentSnapshot(pool, SNAPSHOT_WAIT_MS);
     if (!s) return null;
-    const revision = s.revision.toString();
-    const stop = stopRule(r);
-    const sites = kind === 'land' ? s.land.sites : s.premises.sites;
-    const { counts, passed: p } = kind === 'land' ? judgeLand(s, r, stop) : judgePremises(s, r, stop, o);
+    const judged = await judgeSurvivors(pool, s, kind, r, o);
+    if (judged === 'moved') continue;
+    const { counts, p, est, cheapest } = judged;
     try {
-      // rule 3 for a site whose nearest planned stop opens too late: the nearest per mode that
-      // opens in time, against the existing stops the index holds (the same order of slots)
-      const hiding: number[] = [];
-      for (let i = 0; i < p.n; i++) if (p.hidden[i] === 1) hiding.push(i);
-      if (hiding.length > 0) {
-        const { rows } = await pool.query(plannedStopsSql, [kind, hiding.map((i) => sites.ids[p.pos[i]]), r.stationModes, stop.neededYear]);
-        if (rows.length > 0 && rows[0].revision !== revision) continue;
-        const planned = new Map<number, Array<{ slot: number; stopId: number; distance: number }>>();
-        for (const row of rows) {
-          const list = planned.get(row.site_id) ?? [];
-          list.push({ slot: SLOT_MODES.indexOf(row.mode) * 2 + 1, stopId: row.stop_id, distance: row.distance });
-          planned.set(row.site_id, list);
-        }
-        const stops = kind === 'land' ? s.land.stops : s.premises.stops;
-        for (const i of hiding) nearestInTime(stops, p, i, stop, planned.get(sites.ids[p.pos[i]]) ?? []);
-      }
-
-      // rule 3 by KNN for the sites the index cannot answer, in one query
-      const asking: number[] = [];
-      for (let i = 0; i < p.n; i++) if (p.knn[i] === 1) asking.push(i);
-      if (asking.length > 0) {
-        const { rows } = await pool.query(nearestStopsSql, [kind, asking.map((i) => sites.ids[p.pos[i]]), r.stationModes,
-          r.includePlanned, r.neededBy ?? null, r.minDeparturesPerHour ?? null]);
-        if (rows.length > 0 && rows[0].revision !== revision) continue;
-        const found = new Map<number, { stopId: number | null; distance: number | null }>();
-        for (const row of rows) found.set(row.site_id, { stopId: row.stop_id, distance: row.distance });
-        for (const i of asking) {
-          const f = found.get(sites.ids[p.pos[i]]);
-          p.stopId[i] = f?.stopId ?? 0;
-          p.distance[i] = f?.distance ?? NaN;
-        }
-      }
-
-      const maxDistance = r.maxDistanceToStationM;
-      const survives = new Uint8Array(p.n);
-      let tooFar = 0;
-      let cheapest = NaN;
-      for (let i = 0; i < p.n; i++) {
-        if (maxDistance !== undefined && (p.stopId[i] === 0 || !(p.distance[i] <= maxDistance))) {
-          tooFar++;
-          continue;
-        }
-        survives[i] = 1;
-        const price = p.price[i];
-        if (!Number.isNaN(price) && !(price >= cheapest)) cheapest = price;
-      }
-      if (tooFar > 0) counts.set('tooFarFromTransit', tooFar);
-      const est = estimates(kind, r, dayOf(o.today), cheapest, p, survives);
+      const sites = kind === 'land' ? s.land.sites : s.premises.sites;
       const cut = kthLargest(est, r.limit) - SLACK;
       const top: number[] = [];
       for (let i = 0; i < p.n; i++) if (est[i] >= cut) top.push(i);
-
       const { rows } = await pool.query(candidatesSql, [kind, r.use, r.areas && r.areas.length > 0 ? r.areas : null,
         top.map((i) => sites.ids[p.pos[i]]), top.map((i) => p.ready[i] === 1), top.map((i) => (p.stopId[i] === 0 ? null : p.stopId[i])),
         top.map((i) => (p.stopId[i] === 0 ? null : p.distance[i])), !o.lite]);
-      if (rows[0].revision !== revision) continue;
+      if (rows[0].revision !== s.revision.toString()) continue;
       return {
         excluded: Object.fromEntries(counts) as KindOutcome['excluded'],
         cheapest: Number.isNaN(cheapest) ? null : cheapest,
@@ -481,6 +507,48 @@ export async function judgeInMemory(pool: pg.Pool, kind: CandidateKind, r: Match
       };
     } finally {
       giveBack(p);
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a request has a `ready` site among its first `r.limit` ranked results, told from
+ * the estimates alone when they settle it (no result is built), with the exclusion counts of
+ * the kinds `need` names. `met` true: some ready survivor has fewer than `limit` others within
+ * the estimates' slack of it or above, so it ranks within the limit; false: no survivor is
+ * ready. Null when the estimates cannot tell, or the snapshot is not at hand (ask runMatch).
+ */
+export async function readyAmongTopInMemory(pool: pg.Pool, r: MatchRequest, o: JudgeOptions): Promise<{ excluded: KindOutcome['excluded']; met: boolean } | null> {
+  const kinds: CandidateKind[] = r.need === 'any' ? ['land', 'premises'] : [r.need];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const s = await currentSnapshot(pool, SNAPSHOT_WAIT_MS);
+    if (!s) return null;
+    const judged: Survivors[] = [];
+    try {
+      let moved = false;
+      for (const kind of kinds) {
+        const j = await judgeSurvivors(pool, s, kind, r, o);
+        if (j === 'moved') {
+          moved = true;
+          break;
+        }
+        judged.push(j);
+      }
+      if (moved) continue;
+      const excluded: Partial<Record<ExclusionReason, number>> = {};
+      for (const j of judged) for (const [reason, n] of j.counts) excluded[reason] = (excluded[reason] ?? 0) + n;
+      let bestReady = -Infinity;
+      for (const j of judged) {
+        for (let i = 0; i < j.p.n; i++) if (j.p.ready[i] === 1 && j.est[i] > bestReady) bestReady = j.est[i];
+      }
+      if (bestReady === -Infinity) return { excluded, met: false };
+      let near = 0;
+      for (const j of judged) for (let i = 0; i < j.p.n; i++) if (j.est[i] >= bestReady - SLACK) near++;
+      // `near` counts the best ready survivor itself
+      return near <= r.limit ? { excluded, met: true } : null;
+    } finally {
+      for (const j of judged) giveBack(j.p);
     }
   }
   return null;

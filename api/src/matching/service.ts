@@ -5,7 +5,8 @@ import { today as stockholmToday } from '../clock/today';
 import { judgeCandidates, type CandidateKind } from './repository';
 import { rankCandidates } from './ranking';
 import { currentSnapshot } from './snapshot';
-import type pg from 'pg';
+import { readyAmongTopInMemory } from './memory-judge';
+import pg from 'pg';
 import {
   EXCLUSION_REASONS,
   matchRequestSchema,
@@ -68,4 +69,23 @@ export async function runMatch(
  */
 export async function prepareMatching(pool: pg.Pool): Promise<void> {
   await currentSnapshot(pool);
+}
+
+/**
+ * For unmet demand: whether the request has a `ready` site among its first `limit` results,
+ * with its exclusion counts, when the in-memory judge can tell it without building results;
+ * null when it cannot (then runMatch answers). Unknown area refs are a 400, as in runMatch.
+ */
+export async function readyMatchAmongTop(
+  db: Queryable,
+  request: MatchRequest | MatchRequestInput,
+  opts: RunMatchOptions = {},
+): Promise<{ met: boolean; excluded: Record<ExclusionReason, number> } | null> {
+  if (!(db instanceof pg.Pool)) return null;
+  const r = parseWith(matchRequestSchema, request);
+  await checkAreaRefs(db, r.areas, 'areas');
+  const answer = await readyAmongTopInMemory(db, r, { today: opts.today ?? stockholmToday(), staleAfterDays: opts.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS });
+  if (!answer) return null;
+  const excluded = Object.fromEntries(EXCLUSION_REASONS.map((k) => [k, answer.excluded[k] ?? 0])) as Record<ExclusionReason, number>;
+  return { met: answer.met, excluded };
 }

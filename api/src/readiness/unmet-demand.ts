@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { AppError, badRequest } from '../errors/app-error';
 import { EXCLUSION_REASONS, MATCH_USES } from '../contract/enums';
-import { matchRequestSchema, runMatch, type MatchResponse, type MatchResult } from '../matching/service';
+import { matchRequestSchema, readyMatchAmongTop, runMatch, type MatchResponse, type MatchResult } from '../matching/service';
 import { SIZE_BANDS, sizeBand, summarise, type SizeBand } from './demand-summary';
 import * as repo from './repository';
 
@@ -35,15 +35,18 @@ async function judge(db: Queryable, id: number, criteria: unknown, staleAfterDay
   const parsed = matchRequestSchema.safeParse(criteria);
   if (!parsed.success) return { id, reason: `criteria: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   const r = parsed.data;
+  const areaRefs = r.areas?.length ? [...new Set(r.areas)] : [null];
   let match: MatchResponse;
   try {
+    // a request with a ready site needs no results: the in-memory judge tells it from the estimates
+    const quick = await readyMatchAmongTop(db, { ...r, limit: MATCH_LIMIT }, { staleAfterDays });
+    if (quick?.met) return { id, use: r.use, band: sizeBand(r.minAreaM2), areaRefs, met: true, match: { results: [], excluded: quick.excluded }, future: [] };
     match = await runMatch(db, { ...r, limit: MATCH_LIMIT }, { staleAfterDays, lite: true });
   } catch (err) {
     // A saved request naming an area since removed: report it, do not fail the whole answer.
     if (err instanceof AppError && err.status === 400) return { id, reason: err.message };
     throw err;
   }
-  const areaRefs = r.areas?.length ? [...new Set(r.areas)] : [null];
   const met = match.results.some((x) => x.readiness === 'ready');
   let future = match.results;
   if (!met && r.neededBy) future = (await runMatch(db, { ...r, neededBy: undefined, limit: MATCH_LIMIT }, { staleAfterDays, lite: true })).results;
