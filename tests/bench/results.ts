@@ -19,7 +19,8 @@ const TARGETS: Target[] = [
   { figure: 'loader peak memory', key: 'loaderPeakMb', parcels: 1_000_000, target: '≤ 500 MB', met: (v) => v <= 500, unit: 'MB' },
   { figure: 'tile p95 at z13', key: 'tileZ13P95Ms', parcels: 1_000_000, target: '≤ 50 ms', met: (v) => v <= 50, unit: 'ms' },
   { figure: 'cached tiles (304)', key: 'cachedTilesPerSecond', parcels: 1_000_000, target: '≥ 5 000 req/s', met: (v) => v >= 5000, unit: 'req/s' },
-  { figure: 'tile z10 (dense area)', key: 'tileZ10P95Ms', parcels: 1_000_000, target: '≤ 100 ms', met: (v) => v <= 100, unit: 'ms' },
+  { figure: 'tile z10 (dense area), first render after an edit', key: 'tileZ10FirstRenderP95Ms', parcels: 1_000_000, target: '≤ 100 ms', met: (v) => v <= 100, unit: 'ms' },
+  { figure: 'tile z10 (dense area), repeated (kept in memory per revision)', key: 'tileZ10P95Ms', parcels: 1_000_000, target: '≤ 100 ms', met: (v) => v <= 100, unit: 'ms' },
   { figure: 'tile z10 size', key: 'tileZ10Bytes', parcels: 1_000_000, target: '≤ 500 KB', met: (v) => v <= 500_000, unit: 'B' },
 ];
 
