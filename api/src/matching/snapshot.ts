@@ -3,7 +3,7 @@
 // instead of scanning the index in SQL, and the database stays the one source of truth. The
 // copy is brought up to date before each match by reading only the sites changed since its
 // revision (match_index_change), or everything when the log no longer reaches back or a
-// change was wholesale (a load). Columns are typed arrays: a million parcels take ~250 MB.
+// change was wholesale (a load). Columns are typed arrays: a million parcels take ~370 MB (tests/bench/RESULTS.md).
 import type pg from 'pg';
 import { PREMISES_KINDS, STOP_MODES } from '../contract/enums';
 import type { DbClient } from '../db/pool';
