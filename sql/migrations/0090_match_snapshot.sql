@@ -26,44 +26,32 @@ create index if not exists match_index_change_revision_idx on match_index_change
 -- of a million parcels writes one row here, not a million.
 create or replace function match_index_change_limit() returns integer language sql immutable as $$ select 5000 $$;
 
+-- One statement's changed sites as (kind, id) pairs: the stop rows name their kind, the other
+-- tables are one kind each; distinct pairs (a parcel has a use row per use). Both images of an
+-- update count (a row may move between sites).
 create or replace function match_index_log() returns trigger language plpgsql as $$
 declare
   rev bigint;
-  kind text := TG_ARGV[0];
-  ids integer[];
+  sites text := case TG_TABLE_NAME
+    when 'match_site_stop' then 'site_kind, site_id'
+    when 'match_land_site' then '''land'', parcel_id'
+    when 'match_land_use' then '''land'', parcel_id'
+    when 'match_premises_site' then '''premises'', premises_id'
+    else '''premises'', id' end;
+  images text := case TG_OP
+    when 'INSERT' then format('select distinct %s from new_rows', sites)
+    when 'DELETE' then format('select distinct %s from old_rows', sites)
+    else format('select %1$s from new_rows union select %1$s from old_rows', sites) end;
 begin
   -- the same order as every index writer (advisory lock, then this row): no deadlock
   perform match_index_lock();
   update match_index_state set revision = revision + 1 returning revision into rev;
-  if TG_TABLE_NAME = 'match_site_stop' then
-    if TG_OP in ('INSERT', 'UPDATE') then
-      select array_agg(distinct n.site_id) into ids from new_rows n where n.site_kind = kind;
-    end if;
-    if TG_OP in ('DELETE', 'UPDATE') then
-      select array(select unnest(coalesce(ids, '{}')) union select o.site_id from old_rows o where o.site_kind = kind) into ids;
-    end if;
-  elsif TG_TABLE_NAME in ('match_land_site', 'match_land_use') then
-    if TG_OP in ('INSERT', 'UPDATE') then select array_agg(distinct n.parcel_id) into ids from new_rows n; end if;
-    if TG_OP in ('DELETE', 'UPDATE') then
-      select array(select unnest(coalesce(ids, '{}')) union select o.parcel_id from old_rows o) into ids;
-    end if;
-  elsif TG_TABLE_NAME = 'match_premises_site' then
-    if TG_OP in ('INSERT', 'UPDATE') then select array_agg(distinct n.premises_id) into ids from new_rows n; end if;
-    if TG_OP in ('DELETE', 'UPDATE') then
-      select array(select unnest(coalesce(ids, '{}')) union select o.premises_id from old_rows o) into ids;
-    end if;
-  else
-    -- premises: the listing's own columns (status, kind, floor area, rent, dates) are rules' inputs
-    if TG_OP in ('INSERT', 'UPDATE') then select array_agg(distinct n.id) into ids from new_rows n; end if;
-    if TG_OP in ('DELETE', 'UPDATE') then
-      select array(select unnest(coalesce(ids, '{}')) union select o.id from old_rows o) into ids;
-    end if;
-  end if;
-  if cardinality(ids) > match_index_change_limit() then
-    insert into match_index_change (revision, site_kind, site_id) values (rev, kind, null);
-  elsif cardinality(ids) > 0 then
-    insert into match_index_change (revision, site_kind, site_id) select rev, kind, unnest(ids);
-  end if;
+  -- a kind with more sites than the limit is logged as "read the kind again" (site_id null)
+  execute format(
+    'insert into match_index_change (revision, site_kind, site_id)
+     select distinct $1, k, case when count(*) over (partition by k) > match_index_change_limit() then null else i end
+     from (%s) x(k, i)', images)
+  using rev;
   -- keep the last 1 000 revisions
   if rev % 100 = 0 then
     delete from match_index_change where revision <= rev - 1000;
@@ -74,33 +62,18 @@ end $$;
 
 do $$
 declare
-  t record;
+  t text;
 begin
-  for t in select * from (values
-    ('match_land_site', 'land'), ('match_land_use', 'land'), ('match_site_stop', 'land'),
-    ('match_premises_site', 'premises'), ('premises', 'premises')) v(tbl, kind)
-  loop
-    execute format('drop trigger if exists %I on %I', t.tbl || '_log_' || t.kind || '_ins', t.tbl);
-    execute format('drop trigger if exists %I on %I', t.tbl || '_log_' || t.kind || '_upd', t.tbl);
-    execute format('drop trigger if exists %I on %I', t.tbl || '_log_' || t.kind || '_del', t.tbl);
-    execute format('create trigger %I after insert on %I referencing new table as new_rows for each statement execute function match_index_log(%L)',
-                   t.tbl || '_log_' || t.kind || '_ins', t.tbl, t.kind);
-    execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows for each statement execute function match_index_log(%L)',
-                   t.tbl || '_log_' || t.kind || '_upd', t.tbl, t.kind);
-    execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement execute function match_index_log(%L)',
-                   t.tbl || '_log_' || t.kind || '_del', t.tbl, t.kind);
+  foreach t in array array['match_land_site', 'match_land_use', 'match_site_stop', 'match_premises_site', 'premises'] loop
+    execute format('drop trigger if exists %I on %I', t || '_log_ins', t);
+    execute format('drop trigger if exists %I on %I', t || '_log_upd', t);
+    execute format('drop trigger if exists %I on %I', t || '_log_del', t);
+    execute format('create trigger %I after insert on %I referencing new table as new_rows for each statement execute function match_index_log()', t || '_log_ins', t);
+    execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows for each statement execute function match_index_log()', t || '_log_upd', t);
+    execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement execute function match_index_log()', t || '_log_del', t);
   end loop;
 end $$;
--- the premises' stop rows are logged under their own kind too
-do $$
-begin
-  execute 'drop trigger if exists match_site_stop_log_premises_ins on match_site_stop';
-  execute 'drop trigger if exists match_site_stop_log_premises_upd on match_site_stop';
-  execute 'drop trigger if exists match_site_stop_log_premises_del on match_site_stop';
-  execute 'create trigger match_site_stop_log_premises_ins after insert on match_site_stop referencing new table as new_rows for each statement execute function match_index_log(''premises'')';
-  execute 'create trigger match_site_stop_log_premises_upd after update on match_site_stop referencing old table as old_rows new table as new_rows for each statement execute function match_index_log(''premises'')';
-  execute 'create trigger match_site_stop_log_premises_del after delete on match_site_stop referencing old table as old_rows for each statement execute function match_index_log(''premises'')';
-end $$;
+
 -- match_uses decides which plan codes and premises kinds a use takes: everything again
 create or replace function match_index_log_uses() returns trigger language plpgsql as $$
 declare rev bigint;
@@ -215,3 +188,12 @@ create or replace view match_snapshot_premises as
          p.available_from - date '1970-01-01' as available_day, array_to_json(ps.area_hits)::text as area_hits
   from premises p
   join match_premises_site ps on ps.premises_id = p.id;
+
+-- $1 site kind, $2 ids: those sites' geometries (parcels or listings), for the in-memory judge's
+-- stop lookups. An inlined set-returning function: each caller's plan keeps the key lookups.
+create or replace function match_sites(p_kind text, p_ids integer[])
+returns table (site_id integer, geom geometry) language sql stable as $$
+  select g.id, g.geom from land_parcels g where p_kind = 'land' and g.id = any (p_ids)
+  union all
+  select g.id, g.geom from premises g where p_kind = 'premises' and g.id = any (p_ids)
+$$;

@@ -84,3 +84,7 @@ begin
     perform match_index_stops('land', p_ids);
   end if;
 end $$;
+
+-- Nothing calls 0070's per-parcel overlay any more: match_index_land_uses() above replaces it.
+drop function if exists match_overlay_uses(geometry);
+drop function if exists match_overlay(geometry, text[]);

@@ -5,11 +5,7 @@
 -- revision the answer belongs to (none when no site has such a stop: the caller checks it
 -- with the candidates' revision).
 select (select revision::text from match_index_state) as revision, x.site_id, k.mode, k.stop_id, k.distance
-from (
-  select g.id as site_id, g.geom from land_parcels g where $1::text = 'land' and g.id = any ($2::int[])
-  union all
-  select g.id, g.geom from premises g where $1::text = 'premises' and g.id = any ($2::int[])
-) x
+from match_sites($1::text, $2::int[]) x
 cross join lateral (
   (select 'commuter_rail'::text as mode, s.id as stop_id, ST_Distance(s.geom, x.geom) as distance from stops s
     where 'commuter_rail' = any ($3::text[]) and s.mode = 'commuter_rail' and s.planned and s.opening_year <= $4::int
